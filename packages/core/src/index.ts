@@ -1,1 +1,11 @@
-export {};
+export * from './app/app-id.js';
+export * from './errors.js';
+export * from './gray/bucket.js';
+export * from './gray/murmur3.js';
+export * from './gray/percentage.js';
+export * from './resolve/resolve.js';
+export * from './resolve/snapshot.js';
+export * from './version/actions.js';
+export * from './version/semver.js';
+export * from './version/version.js';
+export * from './version/version-machine.js';

@@ -1,0 +1,38 @@
+import type { Catalog, FindingCode } from './catalog.js';
+import type { Finding, LocalizedText } from './report.js';
+
+/** A placeholder value: the same in both languages, or one per language. */
+export type FindingParam = string | number | LocalizedText;
+
+export interface FindingInput {
+  params?: Record<string, FindingParam>;
+  file?: string;
+  line?: number;
+}
+
+/** Builds a finding from its catalog entry, so severity and wording stay tunable data. */
+export function createFinding(catalog: Catalog, code: FindingCode, input: FindingInput = {}): Finding {
+  const entry = catalog[code];
+  const params = input.params ?? {};
+  const finding: Finding = {
+    code,
+    severity: entry.severity,
+    message: localize(entry.message, params),
+    hint: localize(entry.hint, params),
+  };
+  if (input.file !== undefined) finding.file = input.file;
+  if (input.line !== undefined) finding.line = input.line;
+  return finding;
+}
+
+function localize(text: LocalizedText, params: Record<string, FindingParam>): LocalizedText {
+  return { zh: fill(text.zh, params, 'zh'), en: fill(text.en, params, 'en') };
+}
+
+function fill(template: string, params: Record<string, FindingParam>, lang: keyof LocalizedText): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
+}
