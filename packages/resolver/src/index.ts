@@ -1,1 +1,2 @@
-export {};
+export * from './resolver-state.js';
+export * from './resolve-routes.js';

@@ -1,0 +1,69 @@
+import { DomainError } from '@minirelease/core';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { memberStore } from '../storage/member-store.js';
+import type { Database } from '../storage/schema.js';
+import { tokenStore } from '../storage/token-store.js';
+import { isDocsRoute, PERMISSIONS, type Permission } from './permissions.js';
+import { type AppRole, appRoleAtLeast, type PlatformRole, type Principal } from './principal.js';
+import { hashToken } from './tokens.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export function permissionOf(method: string, url: string): Permission | undefined {
+  if (isDocsRoute(url)) return 'public';
+  return PERMISSIONS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+}
+
+/** Builds the preHandler that checks every request against the permission table. */
+export function createGuard(db: Kysely<Database>, now: () => Date) {
+  return async function guard(request: FastifyRequest): Promise<void> {
+    const url = request.routeOptions.url;
+    if (url === undefined) return; // the not-found handler
+    const permission = permissionOf(request.method, url);
+    if (permission === undefined) throw new DomainError('INTERNAL', `no permission declared for ${url}`);
+    if (permission === 'public') return;
+    const principal = await authenticate(db, request.headers.authorization, now);
+    request.principal = principal;
+    if (permission === 'authenticated' || principal.roles.includes('admin')) return;
+    if (permission === 'admin') throw forbidden(principal, 'a platform admin');
+    if (permission === 'reviewer') {
+      if (principal.roles.includes('reviewer')) return;
+      throw forbidden(principal, 'a platform reviewer');
+    }
+    const needed = permission.slice(4) as AppRole;
+    const appId = (request.params as { app?: string }).app ?? '';
+    const role = await memberStore.roleOf(db, appId, principal.principal);
+    if (appRoleAtLeast(role, needed)) return;
+    // Reviewers read what they review.
+    if (needed === 'viewer' && request.method === 'GET' && principal.roles.includes('reviewer')) return;
+    if (role === undefined && !(await db.selectFrom('apps').select('app_id').where('app_id', '=', appId).executeTakeFirst())) {
+      throw new DomainError('APP_NOT_FOUND', `no app ${appId}`, { appId });
+    }
+    throw forbidden(principal, `${needed} of ${appId}`, role);
+  };
+}
+
+async function authenticate(db: Kysely<Database>, header: string | undefined, now: () => Date): Promise<Principal> {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match) throw new DomainError('UNAUTHENTICATED', 'send a token as "Authorization: Bearer <token>"');
+  const row = await tokenStore.byHash(db, hashToken(match[1]!));
+  if (!row || row.revoked_at !== null) {
+    throw new DomainError('UNAUTHENTICATED', 'the token is unknown or revoked');
+  }
+  // last_used_at is advisory; a write per request is cheap next to the lookup, but not worth a failed request.
+  tokenStore.touch(db, row.id, now().toISOString()).catch(() => {});
+  return { principal: row.principal, roles: JSON.parse(row.roles) as PlatformRole[], tokenId: row.id };
+}
+
+function forbidden(principal: Principal, needed: string, has?: string): DomainError {
+  return new DomainError(
+    'FORBIDDEN',
+    `${principal.principal} may not do this: it needs ${needed}${has ? `, and ${principal.principal} is ${has}` : ''}`,
+    { needed, ...(has ? { role: has } : {}) },
+  );
+}

@@ -1,0 +1,62 @@
+import type { AppRole } from './principal.js';
+
+/**
+ * What each route needs, as data: the guard reads it and the route × role test walks it. A route missing here
+ * refuses to register, so no route ships unguarded.
+ *   public        data plane and probes: no operator token
+ *   authenticated any valid token
+ *   admin         platform admin
+ *   reviewer      platform reviewer (or admin)
+ *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
+ */
+export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | `app:${AppRole}`;
+
+export const PERMISSIONS: Readonly<Record<string, Permission>> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
+  'GET /openapi.json': 'public',
+  'GET /v1/resolve': 'public',
+  'POST /v1/resolve/batch': 'public',
+  'GET /v1/search': 'public',
+  'GET /v1/packages/:sha256': 'public',
+
+  'GET /v1/whoami': 'authenticated',
+  'POST /v1/tokens': 'admin',
+  'GET /v1/tokens': 'admin',
+  'DELETE /v1/tokens/:id': 'admin',
+
+  'POST /v1/apps': 'authenticated',
+  'GET /v1/apps': 'authenticated',
+  'GET /v1/apps/:app': 'app:viewer',
+  'PATCH /v1/apps/:app': 'app:owner',
+  'PUT /v1/apps/:app/members/:principal': 'app:owner',
+  'DELETE /v1/apps/:app/members/:principal': 'app:owner',
+  'PUT /v1/apps/:app/experiencers': 'app:developer',
+  'POST /v1/apps/:app/qualifications': 'app:owner',
+  'GET /v1/apps/:app/audit-log': 'app:viewer',
+
+  'POST /v1/apps/:app/versions': 'app:developer',
+  'GET /v1/apps/:app/versions': 'app:viewer',
+  'GET /v1/apps/:app/versions/:v': 'app:viewer',
+  'PATCH /v1/apps/:app/versions/:v': 'app:developer',
+  'DELETE /v1/apps/:app/versions/:v': 'app:developer',
+  'GET /v1/apps/:app/versions/:v/report': 'app:viewer',
+  'POST /v1/apps/:app/versions/:v/experience': 'app:developer',
+  'POST /v1/apps/:app/versions/:v/submit': 'app:developer',
+  'POST /v1/apps/:app/versions/:v/cancel-review': 'app:developer',
+  'POST /v1/apps/:app/versions/:v/review': 'reviewer',
+  'POST /v1/apps/:app/versions/:v/gray': 'app:owner',
+  'POST /v1/apps/:app/versions/:v/cancel-gray': 'app:owner',
+  'POST /v1/apps/:app/versions/:v/publish': 'app:owner',
+  'POST /v1/apps/:app/rollback': 'app:owner',
+  'POST /v1/apps/:app/offline': 'app:owner',
+  'POST /v1/apps/:app/online': 'app:owner',
+
+  'GET /v1/review-queue': 'reviewer',
+};
+
+/** Documentation and its assets: public, registered by the swagger plugins. */
+export function isDocsRoute(url: string): boolean {
+  return url === '/docs' || url.startsWith('/docs/');
+}

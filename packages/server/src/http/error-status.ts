@@ -1,0 +1,32 @@
+import type { ErrorCode } from '@minirelease/core';
+
+/** The one place a code meets HTTP. Exhaustive: a new code does not compile until it has a status. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  VERSION_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  APP_NOT_FOUND: 404,
+  VERSION_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  PACKAGE_NOT_FOUND: 404,
+  // The host app only needs "nothing to launch"; the code says why.
+  APP_OFFLINE: 404,
+  APP_NOT_RELEASED: 404,
+  APP_EXISTS: 409,
+  INVALID_STATUS: 409,
+  VERSION_IN_FLIGHT: 409,
+  VERSION_NOT_GREATER: 409,
+  GRAY_PERCENTAGE_NOT_INCREASING: 409,
+  GRAY_IN_PROGRESS: 409,
+  NO_ROLLBACK_TARGET: 409,
+  CONFLICT: 409,
+  BODY_TOO_LARGE: 413,
+  PACKAGE_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PACKAGE_INVALID: 422,
+  PRECHECK_FAILED: 422,
+  INTERNAL: 500,
+};

@@ -1,0 +1,205 @@
+import { ACTIONS, APP_VISIBILITIES, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
+import { z } from 'zod';
+
+/**
+ * The API's shapes, once: they validate requests, type the handlers and generate /openapi.json.
+ * Limits on every string and array, so no field can carry an unbounded body.
+ */
+export const appIdParam = z.string().min(1).max(64).describe('the appId');
+export const versionParam = z.string().min(1).max(40).describe('x.y.z');
+
+export const AppParams = z.object({ app: appIdParam });
+export const VersionParams = z.object({ app: appIdParam, v: versionParam });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .describe('Error');
+
+const text = (max: number) => z.string().max(max);
+const name = z.string().trim().min(1).max(64);
+
+export const NewAppBody = z.object({
+  appId: z.string().min(1).max(64),
+  name,
+  brand: name,
+  category: z.string().trim().min(1).max(64).describe('a catalog id or its Chinese name (医院)'),
+  description: text(2000).optional(),
+});
+
+export const AppPatchBody = z
+  .object({ name: name.optional(), brand: name.optional(), category: name.optional(), description: text(2000).optional() })
+  .strict();
+
+export const MemberBody = z.object({ role: z.enum(['owner', 'developer', 'viewer']) });
+export const MemberParams = z.object({ app: appIdParam, principal: z.string().min(1).max(128) });
+export const ExperiencersBody = z.object({ userIds: z.array(z.string().min(1).max(128)).max(200) });
+export const QualificationBody = z.object({
+  type: z.string().trim().min(1).max(64),
+  number: z.string().trim().min(1).max(128),
+  expiresAt: z.iso.date().describe('YYYY-MM-DD'),
+  file: z.string().regex(/^[0-9a-f]{64}$/).optional().describe('sha256 of an uploaded document'),
+});
+
+export const UploadQuery = z.object({
+  version: z.string().min(1).max(40),
+  description: text(2000).default(''),
+});
+
+export const MaterialsBody = z
+  .object({
+    testAccount: text(128).optional(),
+    testPassword: text(128).optional(),
+    screenshots: z.array(text(2048)).max(5).optional(),
+    recording: text(2048).optional(),
+    notes: text(2000).optional(),
+  })
+  .default({});
+
+export const ReviewBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reasons: z.array(z.string().min(1).max(64)).max(20).default([]),
+  comment: text(2000).default(''),
+});
+
+export const GrayBody = z.object({
+  percentage: z.union([z.number(), z.string().max(8)]).describe('(0, 100] with at most two decimals, or p10/p30/p50'),
+});
+
+export const DescriptionBody = z.object({ description: text(2000) }).strict();
+export const RollbackBody = z.object({ toVersion: versionParam.optional() }).default({});
+
+export const TokenBody = z.object({
+  principal: z.string().trim().min(1).max(128).regex(/^[^\s]+$/, 'no spaces'),
+  roles: z.array(z.enum(['admin', 'reviewer'])).max(2).default([]),
+  label: text(128).default(''),
+});
+
+export const PageQuery = z.object({
+  cursor: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const Qualification = z.object({
+  id: z.string(),
+  type: z.string(),
+  number: z.string(),
+  expiresAt: z.string(),
+  fileSha256: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const AppSchema = z
+  .object({
+    appId: z.string(),
+    name: z.string(),
+    brand: z.string(),
+    category: z.string(),
+    description: z.string(),
+    visibility: z.enum(APP_VISIBILITIES),
+    revision: z.number().int(),
+    experienceVersion: z.string().nullable(),
+    liveVersion: z.string().nullable(),
+    grayVersion: z.string().nullable(),
+    grayPercentage: z.number().nullable(),
+    experiencers: z.array(z.string()),
+    qualifications: z.array(Qualification),
+    members: z.array(z.object({ principal: z.string(), role: z.enum(['owner', 'developer', 'viewer']) })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .describe('App');
+
+const LocalText = z.object({ zh: z.string(), en: z.string() });
+export const ReportSchema = z
+  .object({
+    ok: z.boolean(),
+    findings: z.array(
+      z.object({
+        code: z.string(),
+        severity: z.enum(['error', 'warning', 'info']),
+        message: LocalText,
+        hint: LocalText.optional(),
+        file: z.string().optional(),
+        line: z.number().optional(),
+      }),
+    ),
+    stats: z.object({
+      files: z.number(),
+      totalSize: z.number(),
+      mainSize: z.number(),
+      subpackages: z.array(z.object({ root: z.string(), size: z.number() })),
+      compressedSize: z.number().optional(),
+      layout: z.enum(['alipay', 'wechat']),
+    }),
+  })
+  .describe('Report');
+
+export const VersionSchema = z
+  .object({
+    appId: z.string(),
+    version: z.string(),
+    status: z.enum(VERSION_STATUSES),
+    sha256: z.string(),
+    size: z.number().int(),
+    description: z.string(),
+    grayPercentage: z.number().nullable(),
+    reportOk: z.boolean(),
+    materials: z
+      .object({
+        testAccount: z.string().optional(),
+        screenshots: z.array(z.string()).optional(),
+        recording: z.string().optional(),
+        notes: z.string().optional(),
+      })
+      .nullable()
+      .describe('as submitted; the test password is never echoed'),
+    review: z
+      .object({
+        decision: z.enum(['approve', 'reject']),
+        reasons: z.array(z.string()),
+        comment: z.string(),
+        reviewer: z.string(),
+        at: z.string(),
+      })
+      .nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .describe('Version');
+
+export const UploadedVersionSchema = VersionSchema.extend({ report: ReportSchema });
+
+export const AuditSchema = z.object({
+  id: z.number().int(),
+  appId: z.string(),
+  version: z.string().nullable(),
+  action: z.union([z.enum(ACTIONS), z.string()]),
+  actor: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
+
+export const TokenSchema = z.object({
+  id: z.string(),
+  principal: z.string(),
+  roles: z.array(z.enum(['admin', 'reviewer'])),
+  label: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
+
+/** Error answers every guarded route may give, for the OpenAPI document. */
+export const commonErrors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Registry } from 'prom-client';
+import { sendError } from '../http/error-handler.js';
+import type { Services } from '../services/services.js';
+
+/** Probes, metrics and the OpenAPI document. */
+export function opsRoutes(app: FastifyInstance, s: Services, registry: Registry, snapshotSeq: () => number): void {
+  app.get('/healthz', { schema: { hide: true } as object }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { schema: { hide: true } as object }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(s.db);
+    } catch (e) {
+      return sendError(reply, 'INTERNAL', `database unreachable: ${(e as Error).message}`);
+    }
+    return { status: 'ready', snapshotSeq: snapshotSeq() };
+  });
+
+  app.get('/metrics', { schema: { hide: true } as object }, async (_request, reply) => {
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
+}

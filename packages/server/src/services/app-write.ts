@@ -1,0 +1,108 @@
+import { DomainError } from '@minirelease/core';
+import type { Kysely } from 'kysely';
+import { type AppRow, appStore } from '../storage/app-store.js';
+import { auditStore, type NewAudit } from '../storage/audit-store.js';
+import { eventStore } from '../storage/event-store.js';
+import type { Database } from '../storage/schema.js';
+import type { ChangeFeed } from './change-feed.js';
+import { loadRelease } from './release-state.js';
+
+export interface WriteDeps {
+  readonly db: Kysely<Database>;
+  readonly feed: ChangeFeed;
+  readonly now: () => Date;
+}
+
+export interface WriteContext {
+  readonly tx: Kysely<Database>;
+  /** The app as it is inside the write, its revision already bumped. */
+  readonly app: AppRow;
+  readonly now: string;
+  readonly actor: string;
+}
+
+export type AuditEntry = Omit<NewAudit, 'app_id' | 'actor' | 'at'>;
+
+export interface WriteOutcome<T> {
+  readonly result: T;
+  readonly audit: readonly AuditEntry[];
+  readonly eventType: string;
+}
+
+/**
+ * The one way an app changes: in one transaction, bump its revision (checking the caller's expected revision),
+ * run the change, append its audit records and one change event with the app's release state after it.
+ * A refusal or a crash anywhere rolls all of it back. Listeners hear of it only after commit.
+ */
+export async function writeApp<T>(
+  deps: WriteDeps,
+  appId: string,
+  actor: string,
+  expectedRevision: number | undefined,
+  body: (ctx: WriteContext) => Promise<WriteOutcome<T>>,
+): Promise<T> {
+  const committed = await deps.db.transaction().execute(async (tx) => {
+    const now = deps.now().toISOString();
+    const revision = await appStore.bumpRevision(tx, appId, now);
+    if (revision === undefined) throw new DomainError('APP_NOT_FOUND', `no app ${appId}`, { appId });
+    if (expectedRevision !== undefined && revision - 1 !== expectedRevision) {
+      throw new DomainError(
+        'CONFLICT',
+        `${appId} changed since you read it: you expected revision ${expectedRevision}, it is ${revision - 1}; read it again`,
+        { expectedRevision, currentRevision: revision - 1 },
+      );
+    }
+    const app = (await appStore.get(tx, appId))!;
+    const outcome = await body({ tx, app, now, actor });
+    for (const entry of outcome.audit) await auditStore.append(tx, { ...entry, app_id: appId, actor, at: now });
+    const release = (await loadRelease(tx, appId))!;
+    const seq = await eventStore.append(tx, { appId, type: outcome.eventType, payload: JSON.stringify(release), at: now });
+    return { outcome, seq, release };
+  });
+  deps.feed.publish({ seq: committed.seq, appId, type: committed.outcome.eventType, release: committed.release });
+  return committed.outcome.result;
+}
+
+/** Creating an app is the one write with no revision to bump: insert, owner, audit and event together. */
+export async function createAppRow(deps: WriteDeps, row: AppRow, owner: string): Promise<void> {
+  const committed = await insertApp(deps, row, owner).catch((e: unknown) => {
+    // Two creates racing for one id: the loser hits the primary key, which is the same answer as the check.
+    if (isUniqueViolation(e)) throw new DomainError('APP_EXISTS', `an app ${row.app_id} exists already`, { appId: row.app_id });
+    throw e;
+  });
+  deps.feed.publish({ seq: committed.seq, appId: row.app_id, type: 'create', release: committed.release });
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function insertApp(deps: WriteDeps, row: AppRow, owner: string) {
+  return deps.db.transaction().execute(async (tx) => {
+    if (await appStore.get(tx, row.app_id)) {
+      throw new DomainError('APP_EXISTS', `an app ${row.app_id} exists already`, { appId: row.app_id });
+    }
+    await appStore.insert(tx, row);
+    await tx.insertInto('members').values({ app_id: row.app_id, principal: owner, role: 'owner' }).execute();
+    await auditStore.append(tx, {
+      app_id: row.app_id,
+      version: null,
+      action: 'create',
+      actor: owner,
+      from_status: null,
+      to_status: row.visibility,
+      reason: null,
+      details: JSON.stringify({ name: row.name, brand: row.brand, category: row.category }),
+      at: row.created_at,
+    });
+    const release = (await loadRelease(tx, row.app_id))!;
+    const seq = await eventStore.append(tx, {
+      appId: row.app_id,
+      type: 'create',
+      payload: JSON.stringify(release),
+      at: row.created_at,
+    });
+    return { seq, release };
+  });
+}

@@ -1,0 +1,33 @@
+import type { AppRelease, AppVisibility, PackageRef } from '@minirelease/core';
+import type { Kysely } from 'kysely';
+import { appStore } from '../storage/app-store.js';
+import { memberStore } from '../storage/member-store.js';
+import type { Database } from '../storage/schema.js';
+import { versionStore } from '../storage/version-store.js';
+
+/** Reads one app's release state (what resolvers need) — inside the write's transaction, so it is exact. */
+export async function loadRelease(db: Kysely<Database>, appId: string): Promise<AppRelease | null> {
+  const app = await appStore.get(db, appId);
+  if (!app) return null;
+  const [versions, members, experiencers] = await Promise.all([
+    versionStore.list(db, appId),
+    memberStore.list(db, appId),
+    memberStore.experiencers(db, appId),
+  ]);
+  const ref = (v: (typeof versions)[number]): PackageRef => ({ version: v.version, sha256: v.sha256, size: v.size });
+  const live = versions.find((v) => v.status === 'RELEASE');
+  const gray = versions.find((v) => v.status === 'GRAY');
+  const experience = versions.find((v) => v.version === app.experience_version);
+  const insiders = new Set([...experiencers, ...members.map((m) => m.principal)]);
+  return {
+    appId,
+    name: app.name,
+    brand: app.brand,
+    visibility: app.visibility as AppVisibility,
+    revision: app.revision,
+    release: live ? ref(live) : null,
+    gray: gray ? { ...ref(gray), basisPoints: gray.gray_basis_points ?? 0 } : null,
+    experience: experience ? ref(experience) : null,
+    insiders: [...insiders].sort(),
+  };
+}

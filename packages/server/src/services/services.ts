@@ -1,0 +1,43 @@
+import type { Limits } from '@minirelease/checks';
+import type { Kysely } from 'kysely';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { Database } from '../storage/schema.js';
+import { AppService } from './app-service.js';
+import { ChangeFeed } from './change-feed.js';
+import { ReleaseService } from './release-service.js';
+import { TokenService } from './token-service.js';
+import { VersionService } from './version-service.js';
+
+/** Everything the routes call, built once in the composition root. */
+export interface Services {
+  readonly db: Kysely<Database>;
+  readonly blobs: BlobStore;
+  readonly feed: ChangeFeed;
+  readonly now: () => Date;
+  readonly apps: AppService;
+  readonly release: ReleaseService;
+  readonly versions: VersionService;
+  readonly tokens: TokenService;
+}
+
+export function createServices(options: {
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  now?: () => Date;
+  limits?: Partial<Limits>;
+}): Services {
+  const now = options.now ?? (() => new Date());
+  const feed = new ChangeFeed();
+  const deps = { db: options.db, feed, now };
+  const release = new ReleaseService(deps);
+  return {
+    db: options.db,
+    blobs: options.blobs,
+    feed,
+    now,
+    apps: new AppService(deps),
+    release,
+    versions: new VersionService(deps, release, options.blobs, options.limits),
+    tokens: new TokenService(options.db, now),
+  };
+}

@@ -1,0 +1,47 @@
+import { DomainError } from '@minirelease/core';
+import type { Kysely } from 'kysely';
+import type { PlatformRole } from '../auth/principal.js';
+import { hashToken, newId, newTokenSecret } from '../auth/tokens.js';
+import type { Database } from '../storage/schema.js';
+import { type TokenRow, tokenStore } from '../storage/token-store.js';
+
+/** Tokens: the secret is returned once and only its hash is kept. */
+export class TokenService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(input: { principal: string; roles: PlatformRole[]; label: string }): Promise<{ row: TokenRow; secret: string }> {
+    const secret = newTokenSecret();
+    const row: TokenRow = {
+      id: newId('tok'),
+      principal: input.principal,
+      roles: JSON.stringify([...new Set(input.roles)]),
+      hash: hashToken(secret),
+      label: input.label,
+      created_at: this.now().toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    };
+    await tokenStore.insert(this.db, row);
+    return { row, secret };
+  }
+
+  list(): Promise<TokenRow[]> {
+    return tokenStore.list(this.db);
+  }
+
+  async revoke(id: string): Promise<void> {
+    if (!(await tokenStore.revoke(this.db, id, this.now().toISOString()))) {
+      throw new DomainError('TOKEN_NOT_FOUND', `no active token ${id}`, { id });
+    }
+  }
+
+  /** On an empty platform, the first admin token; null when tokens exist already. */
+  async bootstrapAdmin(): Promise<string | null> {
+    if ((await tokenStore.count(this.db)) > 0) return null;
+    const { secret } = await this.create({ principal: 'admin', roles: ['admin'], label: 'first admin (minirelease start)' });
+    return secret;
+  }
+}

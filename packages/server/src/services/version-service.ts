@@ -1,0 +1,145 @@
+import { CATALOG, checkFiles, type Limits, readPackage, type Report } from '@minirelease/checks';
+import { assertSemver, DomainError } from '@minirelease/core';
+import type { Principal } from '../auth/principal.js';
+import { type BlobStore } from '../storage/blob-store.js';
+import { memberStore } from '../storage/member-store.js';
+import { type VersionRow, versionStore } from '../storage/version-store.js';
+import { writeApp, type WriteDeps } from './app-write.js';
+import { type ReleaseService, semverColumns, type TransitionResult } from './release-service.js';
+
+export const MAX_DESCRIPTION_CHARS = 2000;
+
+export interface Materials {
+  testAccount?: string | undefined;
+  testPassword?: string | undefined;
+  screenshots?: string[] | undefined;
+  recording?: string | undefined;
+  notes?: string | undefined;
+}
+
+export interface UploadInput {
+  appId: string;
+  version: string;
+  description: string;
+  zip: Buffer;
+}
+
+/** Uploads, submissions and reviews: the version steps that carry more than a status change. */
+export class VersionService {
+  constructor(
+    private readonly deps: WriteDeps,
+    private readonly release: ReleaseService,
+    private readonly blobs: BlobStore,
+    private readonly limits: Partial<Limits> = {},
+  ) {}
+
+  /** Reads and checks the package first: an unreadable or unsafe one is refused and nothing is stored. */
+  async upload(actor: string, input: UploadInput, expectedRevision?: number): Promise<{ row: VersionRow; report: Report }> {
+    assertSemver(input.version);
+    assertDescription(input.description);
+    const read = await readPackage(input.zip, this.limits);
+    if (!read.ok) {
+      throw new DomainError('PACKAGE_INVALID', `the package cannot be read safely: ${read.problem.message.en}`, {
+        problem: read.problem,
+      });
+    }
+    const report = checkFiles(read.files, { limits: this.limits, catalog: CATALOG });
+    report.stats.compressedSize = read.compressedSize;
+    // Content-addressed: a blob written for an upload that is then refused is harmless and reused next time.
+    const sha256 = await this.blobs.put(input.zip);
+    const row: VersionRow = {
+      app_id: input.appId,
+      version: input.version,
+      ...semverColumns(input.version),
+      status: 'INIT',
+      gray_basis_points: null,
+      sha256,
+      size: input.zip.length,
+      description: input.description,
+      report: JSON.stringify(report),
+      report_ok: report.ok ? 1 : 0,
+      materials: null,
+      review: null,
+      created_by: actor,
+      created_at: '',
+      updated_at: '',
+      submitted_at: null,
+      submitted_by: null,
+    };
+    await this.release.apply(actor, input.appId, { type: 'upload', version: input.version }, { expectedRevision, newVersion: row });
+    return { row: (await versionStore.get(this.deps.db, input.appId, input.version))!, report };
+  }
+
+  updateDescription(actor: string, appId: string, version: string, description: string, expectedRevision?: number) {
+    assertDescription(description);
+    return writeApp(this.deps, appId, actor, expectedRevision, async ({ tx, now }) => {
+      const row = await versionStore.get(tx, appId, assertVersion(version));
+      if (!row) throw new DomainError('VERSION_NOT_FOUND', `${appId} has no version ${version}`, { version });
+      if (row.status !== 'INIT') {
+        throw new DomainError('INVALID_STATUS', `cannot edit the release notes of ${version}: it is ${row.status}; only INIT versions change`, {
+          currentStatus: row.status,
+          allowed: ['cancel-review'],
+        });
+      }
+      await versionStore.update(tx, appId, version, { description, updated_at: now });
+      const audit = { version, action: 'update', from_status: row.status, to_status: row.status, reason: null, details: null };
+      return { result: undefined, audit: [audit], eventType: 'update' };
+    });
+  }
+
+  /** Submit: the stored report's error findings and the materials are checked again inside the transaction. */
+  submit(actor: string, appId: string, version: string, materials: Materials, expectedRevision?: number): Promise<TransitionResult> {
+    return this.release.apply(actor, appId, { type: 'submit', version, blockers: [] }, {
+      expectedRevision,
+      versionPatch: { materials: JSON.stringify(materials), submitted_by: actor, submitted_at: this.deps.now().toISOString() },
+      precheck: async ({ tx }) => {
+        const row = await versionStore.get(tx, appId, assertVersion(version));
+        const blockers = row ? submissionBlockers(JSON.parse(row.report) as Report) : [];
+        return { type: 'submit', version, blockers };
+      },
+    });
+  }
+
+  async review(
+    principal: Principal,
+    appId: string,
+    version: string,
+    input: { decision: 'approve' | 'reject'; reasons: string[]; comment: string },
+    expectedRevision?: number,
+  ): Promise<TransitionResult> {
+    if (input.decision === 'reject' && input.reasons.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'a rejection needs at least one reason code', { field: 'reasons' });
+    }
+    const isAdmin = principal.roles.includes('admin');
+    if (!isAdmin && (await memberStore.roleOf(this.deps.db, appId, principal.principal)) !== undefined) {
+      throw new DomainError('FORBIDDEN', `${principal.principal} is a member of ${appId} and may not review it`, {
+        needed: 'a reviewer who is not a member',
+      });
+    }
+    const review = { ...input, reviewer: principal.principal, at: this.deps.now().toISOString() };
+    return this.release.apply(principal.principal, appId, { type: 'review', version, decision: input.decision }, {
+      expectedRevision,
+      reason: input.comment || input.reasons.join(', '),
+      versionPatch: { review: JSON.stringify(review) },
+      details: { decision: input.decision, reasons: input.reasons },
+    });
+  }
+}
+
+/** The codes that block a submission: every `error` finding of the report. */
+export function submissionBlockers(report: Report): string[] {
+  return [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.code))];
+}
+
+function assertDescription(description: string): void {
+  if (description.length > MAX_DESCRIPTION_CHARS) {
+    throw new DomainError('VALIDATION_FAILED', `the release notes are ${description.length} characters; at most ${MAX_DESCRIPTION_CHARS}`, {
+      field: 'description',
+    });
+  }
+}
+
+function assertVersion(version: string): string {
+  assertSemver(version);
+  return version;
+}

@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readEnv } from './config.js';
+import { createApp, type MiniReleaseApp } from './create-app.js';
+import { BlobStore } from './storage/blob-store.js';
+import { openDatabase } from './storage/database.js';
+
+export interface StartOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite; defaults to `DATABASE_URL`. */
+  readonly databaseUrl?: string;
+  readonly logLevel?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  /** The first admin token, on the first start only; also written to `<dataDir>/admin-token`. */
+  readonly adminToken: string | null;
+  readonly adminTokenPath: string;
+  readonly instance: MiniReleaseApp;
+  close(): Promise<void>;
+}
+
+/** `minirelease start`: API, resolver and docs in one process, SQLite under the data dir unless told otherwise. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const env = readEnv();
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const databaseUrl = options.databaseUrl ?? env.databaseUrl;
+  const database = await openDatabase(
+    databaseUrl ? { postgresUrl: databaseUrl } : { sqlitePath: join(dataDir, 'minirelease.db') },
+  );
+  const blobs = new BlobStore(join(dataDir, 'blobs'));
+  const logLevel = options.logLevel ?? env.logLevel;
+  const instance = await createApp({ database, blobs, logger: logLevel === 'silent' ? false : { level: logLevel } });
+  const adminToken = await instance.services.tokens.bootstrapAdmin();
+  const adminTokenPath = join(dataDir, 'admin-token');
+  if (adminToken) await writeFile(adminTokenPath, `${adminToken}\n`, { mode: 0o600 });
+  const address = await instance.app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  return {
+    url: address,
+    adminToken,
+    adminTokenPath,
+    instance,
+    async close() {
+      await instance.app.close();
+      await database.close();
+    },
+  };
+}

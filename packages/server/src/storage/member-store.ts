@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface MemberRow {
+  principal: string;
+  role: string;
+}
+
+/** App members, experiencers and qualifications: the people and papers around an app. */
+export const memberStore = {
+  async list(db: Kysely<Database>, appId: string): Promise<MemberRow[]> {
+    return db
+      .selectFrom('members')
+      .select(['principal', 'role'])
+      .where('app_id', '=', appId)
+      .orderBy('principal')
+      .execute();
+  },
+
+  async roleOf(db: Kysely<Database>, appId: string, principal: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('members')
+      .select('role')
+      .where('app_id', '=', appId)
+      .where('principal', '=', principal)
+      .executeTakeFirst();
+    return row?.role;
+  },
+
+  async put(db: Kysely<Database>, appId: string, principal: string, role: string): Promise<void> {
+    await db
+      .insertInto('members')
+      .values({ app_id: appId, principal, role })
+      .onConflict((oc) => oc.columns(['app_id', 'principal']).doUpdateSet({ role }))
+      .execute();
+  },
+
+  async remove(db: Kysely<Database>, appId: string, principal: string): Promise<number> {
+    const r = await db
+      .deleteFrom('members')
+      .where('app_id', '=', appId)
+      .where('principal', '=', principal)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
+  async experiencers(db: Kysely<Database>, appId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('experiencers')
+      .select('user_id')
+      .where('app_id', '=', appId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  },
+
+  async setExperiencers(db: Kysely<Database>, appId: string, userIds: readonly string[]): Promise<void> {
+    await db.deleteFrom('experiencers').where('app_id', '=', appId).execute();
+    if (userIds.length > 0) {
+      await db
+        .insertInto('experiencers')
+        .values(userIds.map((user_id) => ({ app_id: appId, user_id })))
+        .execute();
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, TokenTable } from './schema.js';
+
+export type TokenRow = Selectable<TokenTable>;
+
+export const tokenStore = {
+  async insert(db: Kysely<Database>, row: TokenRow): Promise<void> {
+    await db.insertInto('tokens').values(row).execute();
+  },
+
+  async byHash(db: Kysely<Database>, hash: string): Promise<TokenRow | undefined> {
+    return db.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+  },
+
+  async list(db: Kysely<Database>): Promise<TokenRow[]> {
+    return db.selectFrom('tokens').selectAll().orderBy('created_at').execute();
+  },
+
+  async count(db: Kysely<Database>): Promise<number> {
+    const row = await db.selectFrom('tokens').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  async revoke(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+    const r = await db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  async touch(db: Kysely<Database>, id: string, at: string): Promise<void> {
+    await db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+  },
+};
