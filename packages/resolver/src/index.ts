@@ -1,2 +1,2 @@
-export * from './resolver-state.js';
 export * from './resolve-routes.js';
+export * from './resolver-state.js';

@@ -52,7 +52,14 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
   const maxBatch = options.maxBatch ?? 1000;
   const toWire = (r: ResolveResult) =>
     r.ok
-      ? { appId: r.appId, version: r.version, channel: r.channel, packageUrl: packageUrl(r.sha256), sha256: r.sha256, size: r.size }
+      ? {
+          appId: r.appId,
+          version: r.version,
+          channel: r.channel,
+          packageUrl: packageUrl(r.sha256),
+          sha256: r.sha256,
+          size: r.size,
+        }
       : { error: { code: r.code, message: `${r.appId}: ${MESSAGES[r.code]}` } };
   const send = (reply: FastifyReply, r: ResolveResult) => reply.code(r.ok ? 200 : 404).send(toWire(r));
 
@@ -62,13 +69,20 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
       schema: doc({
         tags: ['data plane'],
         summary: 'Which package a user gets',
-        querystring: { type: 'object', required: ['app', 'user'], properties: { app: appId, user: userId, channel } },
+        querystring: {
+          type: 'object',
+          required: ['app', 'user'],
+          properties: { app: appId, user: userId, channel },
+        },
         response: { 200: answerSchema, 404: errorSchema },
       }),
     },
     (request, reply) => {
       const q = request.query;
-      return send(reply, resolve(state.snapshot, q.app, q.user, q.channel === 'experience' ? 'experience' : undefined));
+      return send(
+        reply,
+        resolve(state.snapshot, q.app, q.user, q.channel === 'experience' ? 'experience' : undefined),
+      );
     },
   );
 
@@ -81,9 +95,18 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
         body: {
           type: 'array',
           maxItems: maxBatch,
-          items: { type: 'object', required: ['app', 'user'], properties: { app: appId, user: userId, channel } },
+          items: {
+            type: 'object',
+            required: ['app', 'user'],
+            properties: { app: appId, user: userId, channel },
+          },
         },
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: { anyOf: [answerSchema, errorSchema] } } } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: { items: { type: 'array', items: { anyOf: [answerSchema, errorSchema] } } },
+          },
+        },
       }),
     },
     (request) => {
@@ -104,7 +127,11 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
         querystring: {
           type: 'object',
           required: ['user'],
-          properties: { q: { type: 'string', maxLength: 64 }, user: userId, limit: { type: 'integer', minimum: 1, maximum: 50 } },
+          properties: {
+            q: { type: 'string', maxLength: 64 },
+            user: userId,
+            limit: { type: 'integer', minimum: 1, maximum: 50 },
+          },
         },
       }),
     },

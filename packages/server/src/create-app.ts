@@ -1,9 +1,9 @@
 import type { Limits } from '@minirelease/checks';
+import { DEFAULT_LIMITS } from '@minirelease/checks';
 import { buildSnapshot } from '@minirelease/core';
 import { ResolverState, resolverRoutes } from '@minirelease/resolver';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { DEFAULT_LIMITS } from '@minirelease/checks';
 import { createGuard, permissionOf } from './auth/guard.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { installOpenApi } from './http/openapi.js';
@@ -20,8 +20,8 @@ import { loadRelease } from './services/release-state.js';
 import { createServices, type Services } from './services/services.js';
 import { appStore } from './storage/app-store.js';
 import type { BlobStore } from './storage/blob-store.js';
-import { eventStore } from './storage/event-store.js';
 import type { OpenDatabase } from './storage/database.js';
+import { eventStore } from './storage/event-store.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -52,8 +52,10 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT });
   installErrorHandling(app);
-  app.addContentTypeParser(['application/zip', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/zip', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
   );
   // No route ships without a line in the permission table.
   app.addHook('onRoute', (route) => {
@@ -93,6 +95,9 @@ async function loadSnapshot(services: Services) {
   return services.db.transaction().execute(async (tx) => {
     const seq = await eventStore.lastSeq(tx);
     const releases = await Promise.all((await appStore.allIds(tx)).map((id) => loadRelease(tx, id)));
-    return buildSnapshot(seq, releases.filter((r) => r !== null));
+    return buildSnapshot(
+      seq,
+      releases.filter((r) => r !== null),
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { ChangeFeed } from './services/change-feed.js';
 
 /** Process metrics, HTTP by route and status, and pipeline transitions by action. */
@@ -22,7 +22,11 @@ export function installMetrics(app: FastifyInstance, feed: ChangeFeed): Registry
   feed.subscribe((e) => changes.inc({ type: e.type }));
   app.addHook('onResponse', async (request, reply) => {
     requests.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

@@ -34,11 +34,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   );
   const blobs = new BlobStore(join(dataDir, 'blobs'));
   const logLevel = options.logLevel ?? env.logLevel;
-  const instance = await createApp({ database, blobs, logger: logLevel === 'silent' ? false : { level: logLevel } });
+  const instance = await createApp({
+    database,
+    blobs,
+    logger: logLevel === 'silent' ? false : { level: logLevel },
+  });
   const adminToken = await instance.services.tokens.bootstrapAdmin();
   const adminTokenPath = join(dataDir, 'admin-token');
   if (adminToken) await writeFile(adminTokenPath, `${adminToken}\n`, { mode: 0o600 });
-  const address = await instance.app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  const address = await instance.app.listen({
+    port: options.port ?? 8080,
+    host: options.host ?? '127.0.0.1',
+  });
   return {
     url: address,
     adminToken,

@@ -92,6 +92,16 @@ describe('version machine', () => {
     expect(refusal(app, { type: 'submit', version: '1.1.0', blockers: [] }).code).toBe('VERSION_IN_FLIGHT');
   });
 
+  it('refuses to submit a version older than one that was live', () => {
+    const app = run(
+      empty,
+      { type: 'upload', version: '1.0.0' },
+      { type: 'upload', version: '1.1.0' },
+      ...toLive('1.2.0'),
+    );
+    expect(refusal(app, { type: 'submit', version: '1.1.0', blockers: [] }).code).toBe('VERSION_NOT_GREATER');
+  });
+
   it('refuses submit while the report has an error finding', () => {
     const app = run(empty, { type: 'upload', version: '1.0.0' });
     const e = refusal(app, { type: 'submit', version: '1.0.0', blockers: ['PAGE_MISSING'] });

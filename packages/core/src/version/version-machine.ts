@@ -9,6 +9,8 @@ import {
   type VersionStatus,
 } from './version.js';
 
+const RELEASED_STATUSES: readonly VersionStatus[] = ['RELEASE', 'SUPERSEDED', 'ROLLED_BACK'];
+
 /** How many of the newest SUPERSEDED versions a named rollback may go back to. */
 export const ROLLBACK_DEPTH = 5;
 
@@ -137,6 +139,18 @@ function submit(app: AppState, current: VersionState, blockers: readonly string[
       'VERSION_IN_FLIGHT',
       `cannot submit ${current.version}: ${inFlight.version} is ${inFlight.status}; publish it or take it back to development first`,
       { version: current.version, inFlight: inFlight.version, inFlightStatus: inFlight.status },
+    );
+  }
+  // A submitted version must go forward from everything that was ever live: going back is what rollback is for.
+  const released = app.versions.filter((v) => RELEASED_STATUSES.includes(v.status));
+  const newestReleased = released.find((v) =>
+    released.every((w) => compareSemver(v.version, w.version) >= 0),
+  );
+  if (newestReleased && compareSemver(current.version, newestReleased.version) <= 0) {
+    throw new DomainError(
+      'VERSION_NOT_GREATER',
+      `cannot submit ${current.version}: ${newestReleased.version} has been live already; upload a greater version (or roll back)`,
+      { version: current.version, newest: newestReleased.version },
     );
   }
   if (blockers.length > 0) {

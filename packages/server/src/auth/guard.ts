@@ -41,14 +41,21 @@ export function createGuard(db: Kysely<Database>, now: () => Date) {
     if (appRoleAtLeast(role, needed)) return;
     // Reviewers read what they review.
     if (needed === 'viewer' && request.method === 'GET' && principal.roles.includes('reviewer')) return;
-    if (role === undefined && !(await db.selectFrom('apps').select('app_id').where('app_id', '=', appId).executeTakeFirst())) {
+    if (
+      role === undefined &&
+      !(await db.selectFrom('apps').select('app_id').where('app_id', '=', appId).executeTakeFirst())
+    ) {
       throw new DomainError('APP_NOT_FOUND', `no app ${appId}`, { appId });
     }
     throw forbidden(principal, `${needed} of ${appId}`, role);
   };
 }
 
-async function authenticate(db: Kysely<Database>, header: string | undefined, now: () => Date): Promise<Principal> {
+async function authenticate(
+  db: Kysely<Database>,
+  header: string | undefined,
+  now: () => Date,
+): Promise<Principal> {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) throw new DomainError('UNAUTHENTICATED', 'send a token as "Authorization: Bearer <token>"');
   const row = await tokenStore.byHash(db, hashToken(match[1]!));

@@ -21,7 +21,12 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 }
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: Record<string, unknown>) {
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+) {
   const body: ErrorBody = { error: { code, message, ...(details ? { details } : {}) } };
   return reply.code(ERROR_STATUS[code]).send(body);
 }
@@ -31,25 +36,36 @@ function toErrorBody(error: FastifyError, request: FastifyRequest): { status: nu
     status: ERROR_STATUS[code],
     body: { error: { code, message, ...(details ? { details } : {}) } },
   });
-  if (error instanceof DomainError) return make(error.code, error.message, error.details as Record<string, unknown>);
+  if (error instanceof DomainError)
+    return make(error.code, error.message, error.details as Record<string, unknown>);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
-    const field = first ? [error.validationContext, ...first.instancePath.split('/').filter(Boolean)].join('.') : '';
+    const field = first
+      ? [error.validationContext, ...first.instancePath.split('/').filter(Boolean)].join('.')
+      : '';
     const issues = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-    return make('VALIDATION_FAILED', `invalid ${field || 'request'}: ${first?.message ?? 'does not match the schema'}`, {
-      field,
-      issues,
-    });
+    return make(
+      'VALIDATION_FAILED',
+      `invalid ${field || 'request'}: ${first?.message ?? 'does not match the schema'}`,
+      {
+        field,
+        issues,
+      },
+    );
   }
   if (error.validation) {
     const first = error.validation[0];
-    const field = [error.validationContext, ...(first?.instancePath ?? '').split('/').filter(Boolean)].join('.');
+    const field = [error.validationContext, ...(first?.instancePath ?? '').split('/').filter(Boolean)].join(
+      '.',
+    );
     return make('VALIDATION_FAILED', `invalid ${field}: ${first?.message ?? error.message}`, { field });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return PACKAGE_ROUTES.has(request.routeOptions.url ?? '')
-        ? make('PACKAGE_TOO_LARGE', 'the package is over the upload limit; nothing was stored', { limit: request.routeOptions.bodyLimit })
+        ? make('PACKAGE_TOO_LARGE', 'the package is over the upload limit; nothing was stored', {
+            limit: request.routeOptions.bodyLimit,
+          })
         : make('BODY_TOO_LARGE', 'the request body is too large', { limit: request.routeOptions.bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return make('UNSUPPORTED_MEDIA_TYPE', error.message);

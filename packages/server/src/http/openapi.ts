@@ -11,7 +11,13 @@ const isZod = (v: unknown) => typeof v === 'object' && v !== null && '_zod' in v
 const transform: Transform = (document) => {
   const schema = document.schema as Record<string, unknown> | undefined;
   if (!schema) return jsonSchemaTransform(document);
-  const parts = [schema.body, schema.querystring, schema.params, schema.headers, ...Object.values((schema.response as object) ?? {})];
+  const parts = [
+    schema.body,
+    schema.querystring,
+    schema.params,
+    schema.headers,
+    ...Object.values((schema.response as object) ?? {}),
+  ];
   return parts.some(isZod) ? jsonSchemaTransform(document) : { schema: document.schema, url: document.url };
 };
 

@@ -7,9 +7,13 @@ export function expectedRevision(request: FastifyRequest): number | undefined {
   if (header === undefined || header === '*') return undefined;
   const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(String(header).trim());
   if (!m) {
-    throw new DomainError('VALIDATION_FAILED', `If-Match must be an app revision such as "7", got ${header}`, {
-      field: 'If-Match',
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `If-Match must be an app revision such as "7", got ${header}`,
+      {
+        field: 'If-Match',
+      },
+    );
   }
   return Number(m[1]);
 }

@@ -33,7 +33,12 @@ export const NewAppBody = z.object({
 });
 
 export const AppPatchBody = z
-  .object({ name: name.optional(), brand: name.optional(), category: name.optional(), description: text(2000).optional() })
+  .object({
+    name: name.optional(),
+    brand: name.optional(),
+    category: name.optional(),
+    description: text(2000).optional(),
+  })
   .strict();
 
 export const MemberBody = z.object({ role: z.enum(['owner', 'developer', 'viewer']) });
@@ -43,7 +48,11 @@ export const QualificationBody = z.object({
   type: z.string().trim().min(1).max(64),
   number: z.string().trim().min(1).max(128),
   expiresAt: z.iso.date().describe('YYYY-MM-DD'),
-  file: z.string().regex(/^[0-9a-f]{64}$/).optional().describe('sha256 of an uploaded document'),
+  file: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe('sha256 of an uploaded document'),
 });
 
 export const UploadQuery = z.object({
@@ -68,15 +77,25 @@ export const ReviewBody = z.object({
 });
 
 export const GrayBody = z.object({
-  percentage: z.union([z.number(), z.string().max(8)]).describe('(0, 100] with at most two decimals, or p10/p30/p50'),
+  percentage: z
+    .union([z.number(), z.string().max(8)])
+    .describe('(0, 100] with at most two decimals, or p10/p30/p50'),
 });
 
 export const DescriptionBody = z.object({ description: text(2000) }).strict();
 export const RollbackBody = z.object({ toVersion: versionParam.optional() }).default({});
 
 export const TokenBody = z.object({
-  principal: z.string().trim().min(1).max(128).regex(/^[^\s]+$/, 'no spaces'),
-  roles: z.array(z.enum(['admin', 'reviewer'])).max(2).default([]),
+  principal: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .regex(/^[^\s]+$/, 'no spaces'),
+  roles: z
+    .array(z.enum(['admin', 'reviewer']))
+    .max(2)
+    .default([]),
   label: text(128).default(''),
 });
 
@@ -199,7 +218,14 @@ export const TokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional() });
 
 /** Error answers every guarded route may give, for the OpenAPI document. */
-export const commonErrors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+export const commonErrors = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+};

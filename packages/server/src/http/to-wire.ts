@@ -1,6 +1,6 @@
+import { type AppVisibility, DomainError, type VersionStatus } from '@minirelease/core';
 import type { App, AuditRecord, Materials, Review, Token, Version } from '@minirelease/sdk';
 import type { Kysely } from 'kysely';
-import { DomainError, type AppVisibility, type VersionStatus } from '@minirelease/core';
 import type { AppRole, PlatformRole } from '../auth/principal.js';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import type { AuditRow } from '../storage/audit-store.js';
@@ -56,7 +56,8 @@ export async function appToWire(db: Kysely<Database>, row: AppRow): Promise<App>
 export async function readVersion(db: Kysely<Database>, appId: string, version: string): Promise<VersionRow> {
   const row = await versionStore.get(db, appId, version);
   if (!row) {
-    if (!(await appStore.get(db, appId))) throw new DomainError('APP_NOT_FOUND', `no app ${appId}`, { appId });
+    if (!(await appStore.get(db, appId)))
+      throw new DomainError('APP_NOT_FOUND', `no app ${appId}`, { appId });
     throw new DomainError('VERSION_NOT_FOUND', `${appId} has no version ${version}`, { version });
   }
   return row;

@@ -5,7 +5,12 @@ import { sendError } from '../http/error-handler.js';
 import type { Services } from '../services/services.js';
 
 /** Probes, metrics and the OpenAPI document. */
-export function opsRoutes(app: FastifyInstance, s: Services, registry: Registry, snapshotSeq: () => number): void {
+export function opsRoutes(
+  app: FastifyInstance,
+  s: Services,
+  registry: Registry,
+  snapshotSeq: () => number,
+): void {
   app.get('/healthz', { schema: { hide: true } as object }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } as object }, async (_request, reply) => {

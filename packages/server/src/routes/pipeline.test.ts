@@ -13,14 +13,23 @@ describe.each(TEST_DIALECTS)('the pipeline over HTTP on %s', (dialect) => {
   afterAll(() => s.close());
 
   const upload = (version: string) =>
-    s.call('POST', `/v1/apps/qinghe-books/versions?version=${version}&description=${encodeURIComponent(NOTES)}`, { body: zip });
+    s.call(
+      'POST',
+      `/v1/apps/qinghe-books/versions?version=${version}&description=${encodeURIComponent(NOTES)}`,
+      { body: zip },
+    );
   const step = (version: string, action: string, body: unknown = {}) =>
     s.call('POST', `/v1/apps/qinghe-books/versions/${version}/${action}`, { body });
 
   it('creates an app whose creator is its owner', async () => {
     const r = await s.call('POST', '/v1/apps', { body: NEW_APP });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ appId: 'qinghe-books', revision: 1, visibility: 'online', members: [{ principal: 'admin', role: 'owner' }] });
+    expect(r.json()).toMatchObject({
+      appId: 'qinghe-books',
+      revision: 1,
+      visibility: 'online',
+      members: [{ principal: 'admin', role: 'owner' }],
+    });
     expect((await s.call('POST', '/v1/apps', { body: NEW_APP })).json().error.code).toBe('APP_EXISTS');
   });
 
@@ -28,20 +37,33 @@ describe.each(TEST_DIALECTS)('the pipeline over HTTP on %s', (dialect) => {
     const r = await upload('1.0.0');
     expect(r.statusCode).toBe(201);
     const v = r.json();
-    expect(v).toMatchObject({ version: '1.0.0', status: 'INIT', size: zip.length, description: NOTES, reportOk: true });
+    expect(v).toMatchObject({
+      version: '1.0.0',
+      status: 'INIT',
+      size: zip.length,
+      description: NOTES,
+      reportOk: true,
+    });
     expect(v.report.findings).toEqual([]);
     const pkg = await s.call('GET', `/v1/packages/${v.sha256}`, { token: null });
     expect(pkg.statusCode).toBe(200);
     expect(pkg.rawPayload.equals(zip)).toBe(true);
     expect(pkg.headers.etag).toBe(`"${v.sha256}"`);
-    const again = await s.call('GET', `/v1/packages/${v.sha256}`, { token: null, headers: { 'if-none-match': `"${v.sha256}"` } });
+    const again = await s.call('GET', `/v1/packages/${v.sha256}`, {
+      token: null,
+      headers: { 'if-none-match': `"${v.sha256}"` },
+    });
     expect(again.statusCode).toBe(304);
   });
 
   it('takes 1.0.0 through review and gray to publish, resolving gray users as it goes', async () => {
-    expect((await step('1.0.0', 'submit', { testAccount: 'reviewer01', testPassword: 'pw' })).json().status).toBe('AUDITING');
+    expect(
+      (await step('1.0.0', 'submit', { testAccount: 'reviewer01', testPassword: 'pw' })).json().status,
+    ).toBe('AUDITING');
     const queue = (await s.call('GET', '/v1/review-queue')).json();
-    expect(queue.items).toMatchObject([{ appId: 'qinghe-books', version: '1.0.0', materials: { testAccount: 'reviewer01' } }]);
+    expect(queue.items).toMatchObject([
+      { appId: 'qinghe-books', version: '1.0.0', materials: { testAccount: 'reviewer01' } },
+    ]);
     expect((await step('1.0.0', 'review', { decision: 'approve' })).json().status).toBe('WAIT_RELEASE');
     const gray = await step('1.0.0', 'gray', { percentage: 10 });
     expect(gray.json()).toMatchObject({ status: 'GRAY', grayPercentage: 10 });
@@ -58,7 +80,12 @@ describe.each(TEST_DIALECTS)('the pipeline over HTTP on %s', (dialect) => {
     const published = await step('1.0.0', 'publish');
     expect(published.json()).toMatchObject({ status: 'RELEASE', grayPercentage: null });
     const r = await s.call('GET', '/v1/resolve?app=qinghe-books&user=anyone', { token: null });
-    expect(r.json()).toMatchObject({ appId: 'qinghe-books', version: '1.0.0', channel: 'stable', size: zip.length });
+    expect(r.json()).toMatchObject({
+      appId: 'qinghe-books',
+      version: '1.0.0',
+      channel: 'stable',
+      size: zip.length,
+    });
     expect(r.json().packageUrl).toBe(`/v1/packages/${r.json().sha256}`);
   });
 
@@ -72,15 +99,30 @@ describe.each(TEST_DIALECTS)('the pipeline over HTTP on %s', (dialect) => {
     expect(back.statusCode).toBe(200);
     expect(back.json().liveVersion).toBe('1.0.0');
     const versions = (await s.call('GET', '/v1/apps/qinghe-books/versions')).json().items;
-    expect(versions.map((v: { version: string; status: string }) => `${v.version} ${v.status}`)).toEqual(['1.1.0 ROLLED_BACK', '1.0.0 RELEASE']);
-    expect((await s.call('GET', '/v1/resolve?app=qinghe-books&user=u1', { token: null })).json().version).toBe('1.0.0');
+    expect(versions.map((v: { version: string; status: string }) => `${v.version} ${v.status}`)).toEqual([
+      '1.1.0 ROLLED_BACK',
+      '1.0.0 RELEASE',
+    ]);
+    expect(
+      (await s.call('GET', '/v1/resolve?app=qinghe-books&user=u1', { token: null })).json().version,
+    ).toBe('1.0.0');
   });
 
   it('writes an audit record for every step, newest first', async () => {
     const log = (await s.call('GET', '/v1/apps/qinghe-books/audit-log')).json().items;
     expect(log.map((a: { action: string }) => a.action)).toEqual([
-      'rollback', 'publish', 'review', 'submit', 'upload',
-      'publish', 'gray', 'gray', 'review', 'submit', 'upload', 'create',
+      'rollback',
+      'publish',
+      'review',
+      'submit',
+      'upload',
+      'publish',
+      'gray',
+      'gray',
+      'review',
+      'submit',
+      'upload',
+      'create',
     ]);
     expect(log[0]).toMatchObject({ actor: 'admin', version: '1.1.0', from: 'RELEASE', to: 'ROLLED_BACK' });
     expect(log.find((a: { action: string }) => a.action === 'gray').details).toEqual({ percentage: 30 });
@@ -92,6 +134,8 @@ describe.each(TEST_DIALECTS)('the pipeline over HTTP on %s', (dialect) => {
     expect(r.statusCode).toBe(404);
     expect(r.json().error.code).toBe('APP_OFFLINE');
     await s.call('POST', '/v1/apps/qinghe-books/online');
-    expect((await s.call('GET', '/v1/resolve?app=qinghe-books&user=u1', { token: null })).statusCode).toBe(200);
+    expect((await s.call('GET', '/v1/resolve?app=qinghe-books&user=u1', { token: null })).statusCode).toBe(
+      200,
+    );
   });
 });

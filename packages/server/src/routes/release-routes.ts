@@ -10,10 +10,23 @@ const tags = ['release'];
 export function releaseRoutes(api: Api, s: Services): void {
   api.post(
     '/v1/apps/:app/rollback',
-    { schema: { tags, summary: 'Roll back to the newest SUPERSEDED version, or a named one of the last 5', params: AppParams, body: RollbackBody, response: { 200: AppSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Roll back to the newest SUPERSEDED version, or a named one of the last 5',
+        params: AppParams,
+        body: RollbackBody,
+        response: { 200: AppSchema, ...commonErrors },
+      },
+    },
     async (request) => {
       const { app } = request.params;
-      await s.release.apply(callerOf(request).principal, app, { type: 'rollback', toVersion: request.body.toVersion }, { expectedRevision: expectedRevision(request) });
+      await s.release.apply(
+        callerOf(request).principal,
+        app,
+        { type: 'rollback', toVersion: request.body.toVersion },
+        { expectedRevision: expectedRevision(request) },
+      );
       return readApp(s.db, app);
     },
   );
@@ -21,10 +34,22 @@ export function releaseRoutes(api: Api, s: Services): void {
   for (const action of ['offline', 'online'] as const) {
     api.post(
       `/v1/apps/:app/${action}`,
-      { schema: { tags, summary: action === 'offline' ? 'Take the app offline (下架)' : 'Bring the app back online', params: AppParams, response: { 200: AppSchema, ...commonErrors } } },
+      {
+        schema: {
+          tags,
+          summary: action === 'offline' ? 'Take the app offline (下架)' : 'Bring the app back online',
+          params: AppParams,
+          response: { 200: AppSchema, ...commonErrors },
+        },
+      },
       async (request) => {
         const { app } = request.params;
-        await s.release.apply(callerOf(request).principal, app, { type: action }, { expectedRevision: expectedRevision(request) });
+        await s.release.apply(
+          callerOf(request).principal,
+          app,
+          { type: action },
+          { expectedRevision: expectedRevision(request) },
+        );
         return readApp(s.db, app);
       },
     );

@@ -12,13 +12,22 @@ const QueueItem = z.object({
   submittedAt: z.string(),
   submittedBy: z.string(),
   reportOk: z.boolean(),
-  materials: z.record(z.string(), z.unknown()).nullable().describe('with the test password: reviewers log in with it'),
+  materials: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('with the test password: reviewers log in with it'),
 });
 
 export function reviewRoutes(api: Api, s: Services): void {
   api.get(
     '/v1/review-queue',
-    { schema: { tags: ['review'], summary: 'Versions waiting for review, oldest first (reviewer)', response: { 200: pageOf(QueueItem), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Versions waiting for review, oldest first (reviewer)',
+        response: { 200: pageOf(QueueItem), ...commonErrors },
+      },
+    },
     async () => {
       const rows = await versionStore.inReview(s.db);
       return {

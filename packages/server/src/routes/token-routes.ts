@@ -11,7 +11,14 @@ export function tokenRoutes(api: Api, s: Services): void {
       schema: {
         tags: ['tokens'],
         summary: 'Who the token belongs to',
-        response: { 200: z.object({ principal: z.string(), roles: z.array(z.enum(['admin', 'reviewer'])), tokenId: z.string() }), ...commonErrors },
+        response: {
+          200: z.object({
+            principal: z.string(),
+            roles: z.array(z.enum(['admin', 'reviewer'])),
+            tokenId: z.string(),
+          }),
+          ...commonErrors,
+        },
       },
     },
     async (request) => {
@@ -38,7 +45,13 @@ export function tokenRoutes(api: Api, s: Services): void {
 
   api.get(
     '/v1/tokens',
-    { schema: { tags: ['tokens'], summary: 'List tokens (admin)', response: { 200: pageOf(TokenSchema), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'List tokens (admin)',
+        response: { 200: pageOf(TokenSchema), ...commonErrors },
+      },
+    },
     async () => ({ items: (await s.tokens.list()).map(tokenToWire) }),
   );
 

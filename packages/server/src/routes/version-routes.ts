@@ -35,13 +35,22 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
         summary: 'Upload a package (raw zip body) as a new INIT version, with its pre-review report',
         params: AppParams,
         querystring: UploadQuery,
-        response: { 201: UploadedVersionSchema, ...commonErrors, 413: ErrorSchema, 415: ErrorSchema, 422: ErrorSchema },
+        response: {
+          201: UploadedVersionSchema,
+          ...commonErrors,
+          413: ErrorSchema,
+          415: ErrorSchema,
+          422: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {
       const zip = request.body;
       if (!Buffer.isBuffer(zip)) {
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the package as the raw body with Content-Type: application/zip');
+        throw new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'send the package as the raw body with Content-Type: application/zip',
+        );
       }
       const { app } = request.params;
       await readApp(s.db, app);
@@ -56,7 +65,14 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
 
   api.get(
     '/v1/apps/:app/versions',
-    { schema: { tags, summary: 'Versions, newest first', params: AppParams, response: { 200: pageOf(VersionSchema), ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Versions, newest first',
+        params: AppParams,
+        response: { 200: pageOf(VersionSchema), ...commonErrors },
+      },
+    },
     async (request) => {
       await readApp(s.db, request.params.app);
       return { items: (await versionStore.list(s.db, request.params.app)).map(versionToWire) };
@@ -65,49 +81,109 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
 
   api.get(
     '/v1/apps/:app/versions/:v',
-    { schema: { tags, summary: 'One version', params: VersionParams, response: { 200: VersionSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One version',
+        params: VersionParams,
+        response: { 200: VersionSchema, ...commonErrors },
+      },
+    },
     async (request) => versionToWire(await readVersion(s.db, request.params.app, request.params.v)),
   );
 
   api.get(
     '/v1/apps/:app/versions/:v/report',
-    { schema: { tags, summary: 'The pre-review report of a version', params: VersionParams, response: { 200: ReportSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The pre-review report of a version',
+        params: VersionParams,
+        response: { 200: ReportSchema, ...commonErrors },
+      },
+    },
     async (request) => JSON.parse((await readVersion(s.db, request.params.app, request.params.v)).report),
   );
 
   api.patch(
     '/v1/apps/:app/versions/:v',
-    { schema: { tags, summary: 'Fix the release notes of an INIT version', params: VersionParams, body: DescriptionBody, response: versionAnswer } },
+    {
+      schema: {
+        tags,
+        summary: 'Fix the release notes of an INIT version',
+        params: VersionParams,
+        body: DescriptionBody,
+        response: versionAnswer,
+      },
+    },
     async (request) => {
       const { app, v } = request.params;
-      await s.versions.updateDescription(callerOf(request).principal, app, v, request.body.description, expectedRevision(request));
+      await s.versions.updateDescription(
+        callerOf(request).principal,
+        app,
+        v,
+        request.body.description,
+        expectedRevision(request),
+      );
       return versionToWire(await readVersion(s.db, app, v));
     },
   );
 
   api.delete(
     '/v1/apps/:app/versions/:v',
-    { schema: { tags, summary: 'Delete an INIT version', params: VersionParams, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an INIT version',
+        params: VersionParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const { app, v } = request.params;
-      await s.release.apply(callerOf(request).principal, app, { type: 'delete', version: v }, { expectedRevision: expectedRevision(request) });
+      await s.release.apply(
+        callerOf(request).principal,
+        app,
+        { type: 'delete', version: v },
+        { expectedRevision: expectedRevision(request) },
+      );
       return reply.code(204).send(null);
     },
   );
 
   api.post(
     '/v1/apps/:app/versions/:v/experience',
-    { schema: { tags, summary: 'Make it the experience version', params: VersionParams, response: { 200: AppSchema, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Make it the experience version',
+        params: VersionParams,
+        response: { 200: AppSchema, ...commonErrors },
+      },
+    },
     async (request) => {
       const { app, v } = request.params;
-      await s.release.apply(callerOf(request).principal, app, { type: 'experience', version: v }, { expectedRevision: expectedRevision(request) });
+      await s.release.apply(
+        callerOf(request).principal,
+        app,
+        { type: 'experience', version: v },
+        { expectedRevision: expectedRevision(request) },
+      );
       return readApp(s.db, app);
     },
   );
 
   api.post(
     '/v1/apps/:app/versions/:v/submit',
-    { schema: { tags, summary: 'Submit for review with the materials', params: VersionParams, body: MaterialsBody, response: versionAnswer } },
+    {
+      schema: {
+        tags,
+        summary: 'Submit for review with the materials',
+        params: VersionParams,
+        body: MaterialsBody,
+        response: versionAnswer,
+      },
+    },
     async (request) => {
       const { app, v } = request.params;
       await s.versions.submit(callerOf(request).principal, app, v, request.body, expectedRevision(request));
@@ -117,7 +193,15 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
 
   api.post(
     '/v1/apps/:app/versions/:v/review',
-    { schema: { tags: ['review'], summary: 'Approve or reject (reviewer)', params: VersionParams, body: ReviewBody, response: versionAnswer } },
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Approve or reject (reviewer)',
+        params: VersionParams,
+        body: ReviewBody,
+        response: versionAnswer,
+      },
+    },
     async (request) => {
       const { app, v } = request.params;
       await s.versions.review(callerOf(request), app, v, request.body, expectedRevision(request));
@@ -127,11 +211,24 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
 
   api.post(
     '/v1/apps/:app/versions/:v/gray',
-    { schema: { tags, summary: 'Start or widen gray', params: VersionParams, body: GrayBody, response: versionAnswer } },
+    {
+      schema: {
+        tags,
+        summary: 'Start or widen gray',
+        params: VersionParams,
+        body: GrayBody,
+        response: versionAnswer,
+      },
+    },
     async (request) => {
       const { app, v } = request.params;
       const basisPoints = parsePercentage(request.body.percentage);
-      await s.release.apply(callerOf(request).principal, app, { type: 'gray', version: v, basisPoints }, { expectedRevision: expectedRevision(request) });
+      await s.release.apply(
+        callerOf(request).principal,
+        app,
+        { type: 'gray', version: v, basisPoints },
+        { expectedRevision: expectedRevision(request) },
+      );
       return versionToWire(await readVersion(s.db, app, v));
     },
   );
@@ -142,7 +239,12 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
       { schema: { tags, summary: SUMMARIES[action], params: VersionParams, response: versionAnswer } },
       async (request) => {
         const { app, v } = request.params;
-        await s.release.apply(callerOf(request).principal, app, { type: action, version: v }, { expectedRevision: expectedRevision(request) });
+        await s.release.apply(
+          callerOf(request).principal,
+          app,
+          { type: action, version: v },
+          { expectedRevision: expectedRevision(request) },
+        );
         return versionToWire(await readVersion(s.db, app, v));
       },
     );

@@ -1,9 +1,9 @@
 import { assertAppId, DomainError, MAX_EXPERIENCERS } from '@minirelease/core';
+import type { AppRole } from '../auth/principal.js';
+import { newId } from '../auth/tokens.js';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import { memberStore } from '../storage/member-store.js';
 import { qualificationStore } from '../storage/qualification-store.js';
-import { newId } from '../auth/tokens.js';
-import type { AppRole } from '../auth/principal.js';
 import { createAppRow, type WriteDeps, writeApp } from './app-write.js';
 
 export interface NewApp {
@@ -49,12 +49,22 @@ export class AppService {
     });
   }
 
-  putMember(actor: string, appId: string, principal: string, role: AppRole, expectedRevision?: number): Promise<void> {
+  putMember(
+    actor: string,
+    appId: string,
+    principal: string,
+    role: AppRole,
+    expectedRevision?: number,
+  ): Promise<void> {
     return writeApp(this.deps, appId, actor, expectedRevision, async ({ tx }) => {
       const before = await memberStore.roleOf(tx, appId, principal);
       if (before === 'owner' && role !== 'owner') await assertAnotherOwner(tx, appId, principal);
       await memberStore.put(tx, appId, principal, role);
-      return { result: undefined, audit: [entry('members', { principal, from: before ?? null, role })], eventType: 'members' };
+      return {
+        result: undefined,
+        audit: [entry('members', { principal, from: before ?? null, role })],
+        eventType: 'members',
+      };
     });
   }
 
@@ -66,20 +76,37 @@ export class AppService {
       }
       if (before === 'owner') await assertAnotherOwner(tx, appId, principal);
       await memberStore.remove(tx, appId, principal);
-      return { result: undefined, audit: [entry('members', { principal, from: before, role: null })], eventType: 'members' };
+      return {
+        result: undefined,
+        audit: [entry('members', { principal, from: before, role: null })],
+        eventType: 'members',
+      };
     });
   }
 
-  setExperiencers(actor: string, appId: string, userIds: readonly string[], expectedRevision?: number): Promise<void> {
+  setExperiencers(
+    actor: string,
+    appId: string,
+    userIds: readonly string[],
+    expectedRevision?: number,
+  ): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length > MAX_EXPERIENCERS) {
-      throw new DomainError('VALIDATION_FAILED', `at most ${MAX_EXPERIENCERS} experiencers, got ${unique.length}`, {
-        field: 'userIds',
-      });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `at most ${MAX_EXPERIENCERS} experiencers, got ${unique.length}`,
+        {
+          field: 'userIds',
+        },
+      );
     }
     return writeApp(this.deps, appId, actor, expectedRevision, async ({ tx }) => {
       await memberStore.setExperiencers(tx, appId, unique);
-      return { result: undefined, audit: [entry('experiencers', { userIds: unique })], eventType: 'experiencers' };
+      return {
+        result: undefined,
+        audit: [entry('experiencers', { userIds: unique })],
+        eventType: 'experiencers',
+      };
     });
   }
 
@@ -99,22 +126,43 @@ export class AppService {
         file_sha256: q.fileSha256 ?? null,
         created_at: now,
       });
-      return { result: undefined, audit: [entry('qualifications', { type: q.type, expiresAt: q.expiresAt })], eventType: 'qualifications' };
+      return {
+        result: undefined,
+        audit: [entry('qualifications', { type: q.type, expiresAt: q.expiresAt })],
+        eventType: 'qualifications',
+      };
     });
   }
 }
 
 function entry(action: string, details: object) {
-  return { version: null, action, from_status: null, to_status: null, reason: null, details: JSON.stringify(details) };
+  return {
+    version: null,
+    action,
+    from_status: null,
+    to_status: null,
+    reason: null,
+    details: JSON.stringify(details),
+  };
 }
 
 /** An app always keeps an owner: only owners may gray, publish and roll back. */
-async function assertAnotherOwner(tx: Parameters<typeof memberStore.list>[0], appId: string, principal: string) {
-  const owners = (await memberStore.list(tx, appId)).filter((m) => m.role === 'owner' && m.principal !== principal);
+async function assertAnotherOwner(
+  tx: Parameters<typeof memberStore.list>[0],
+  appId: string,
+  principal: string,
+) {
+  const owners = (await memberStore.list(tx, appId)).filter(
+    (m) => m.role === 'owner' && m.principal !== principal,
+  );
   if (owners.length === 0) {
-    throw new DomainError('INVALID_STATUS', `${principal} is the last owner of ${appId}; add another owner first`, {
-      currentStatus: 'last-owner',
-      allowed: [],
-    });
+    throw new DomainError(
+      'INVALID_STATUS',
+      `${principal} is the last owner of ${appId}; add another owner first`,
+      {
+        currentStatus: 'last-owner',
+        allowed: [],
+      },
+    );
   }
 }

@@ -54,12 +54,23 @@ export async function writeApp<T>(
     }
     const app = (await appStore.get(tx, appId))!;
     const outcome = await body({ tx, app, now, actor });
-    for (const entry of outcome.audit) await auditStore.append(tx, { ...entry, app_id: appId, actor, at: now });
+    for (const entry of outcome.audit)
+      await auditStore.append(tx, { ...entry, app_id: appId, actor, at: now });
     const release = (await loadRelease(tx, appId))!;
-    const seq = await eventStore.append(tx, { appId, type: outcome.eventType, payload: JSON.stringify(release), at: now });
+    const seq = await eventStore.append(tx, {
+      appId,
+      type: outcome.eventType,
+      payload: JSON.stringify(release),
+      at: now,
+    });
     return { outcome, seq, release };
   });
-  deps.feed.publish({ seq: committed.seq, appId, type: committed.outcome.eventType, release: committed.release });
+  deps.feed.publish({
+    seq: committed.seq,
+    appId,
+    type: committed.outcome.eventType,
+    release: committed.release,
+  });
   return committed.outcome.result;
 }
 
@@ -67,7 +78,8 @@ export async function writeApp<T>(
 export async function createAppRow(deps: WriteDeps, row: AppRow, owner: string): Promise<void> {
   const committed = await insertApp(deps, row, owner).catch((e: unknown) => {
     // Two creates racing for one id: the loser hits the primary key, which is the same answer as the check.
-    if (isUniqueViolation(e)) throw new DomainError('APP_EXISTS', `an app ${row.app_id} exists already`, { appId: row.app_id });
+    if (isUniqueViolation(e))
+      throw new DomainError('APP_EXISTS', `an app ${row.app_id} exists already`, { appId: row.app_id });
     throw e;
   });
   deps.feed.publish({ seq: committed.seq, appId: row.app_id, type: 'create', release: committed.release });

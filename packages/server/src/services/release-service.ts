@@ -1,4 +1,13 @@
-import { type AppState, type AppVisibility, type Command, parseSemver, type Transition, transition, type VersionChange, type VersionStatus } from '@minirelease/core';
+import {
+  type AppState,
+  type AppVisibility,
+  type Command,
+  parseSemver,
+  type Transition,
+  transition,
+  type VersionChange,
+  type VersionStatus,
+} from '@minirelease/core';
 import type { AppRow } from '../storage/app-store.js';
 import { appStore } from '../storage/app-store.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
@@ -26,7 +35,12 @@ export interface TransitionResult {
 export class ReleaseService {
   constructor(private readonly deps: WriteDeps) {}
 
-  apply(actor: string, appId: string, command: Command, options: TransitionOptions = {}): Promise<TransitionResult> {
+  apply(
+    actor: string,
+    appId: string,
+    command: Command,
+    options: TransitionOptions = {},
+  ): Promise<TransitionResult> {
     return writeApp(this.deps, appId, actor, options.expectedRevision, async (ctx) => {
       const versions = await versionStore.list(ctx.tx, appId);
       const state = toAppState(ctx.app, versions);
@@ -46,7 +60,12 @@ export class ReleaseService {
       const isMain = change === t.changes[0];
       if (change.from === null) {
         if (!options.newVersion) throw new Error('upload without the new version row');
-        await versionStore.insert(tx, { ...options.newVersion, status: change.to!, created_at: now, updated_at: now });
+        await versionStore.insert(tx, {
+          ...options.newVersion,
+          status: change.to!,
+          created_at: now,
+          updated_at: now,
+        });
       } else if (change.to === null) {
         await versionStore.delete(tx, app.app_id, change.version);
       } else {

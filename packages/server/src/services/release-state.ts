@@ -14,7 +14,11 @@ export async function loadRelease(db: Kysely<Database>, appId: string): Promise<
     memberStore.list(db, appId),
     memberStore.experiencers(db, appId),
   ]);
-  const ref = (v: (typeof versions)[number]): PackageRef => ({ version: v.version, sha256: v.sha256, size: v.size });
+  const ref = (v: (typeof versions)[number]): PackageRef => ({
+    version: v.version,
+    sha256: v.sha256,
+    size: v.size,
+  });
   const live = versions.find((v) => v.status === 'RELEASE');
   const gray = versions.find((v) => v.status === 'GRAY');
   const experience = versions.find((v) => v.version === app.experience_version);

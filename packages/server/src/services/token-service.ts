@@ -12,7 +12,11 @@ export class TokenService {
     private readonly now: () => Date,
   ) {}
 
-  async create(input: { principal: string; roles: PlatformRole[]; label: string }): Promise<{ row: TokenRow; secret: string }> {
+  async create(input: {
+    principal: string;
+    roles: PlatformRole[];
+    label: string;
+  }): Promise<{ row: TokenRow; secret: string }> {
     const secret = newTokenSecret();
     const row: TokenRow = {
       id: newId('tok'),
@@ -41,7 +45,11 @@ export class TokenService {
   /** On an empty platform, the first admin token; null when tokens exist already. */
   async bootstrapAdmin(): Promise<string | null> {
     if ((await tokenStore.count(this.db)) > 0) return null;
-    const { secret } = await this.create({ principal: 'admin', roles: ['admin'], label: 'first admin (minirelease start)' });
+    const { secret } = await this.create({
+      principal: 'admin',
+      roles: ['admin'],
+      label: 'first admin (minirelease start)',
+    });
     return secret;
   }
 }

@@ -1,10 +1,10 @@
-import { CATALOG, checkFiles, type Limits, readPackage, type Report } from '@minirelease/checks';
+import { CATALOG, checkFiles, type Limits, type Report, readPackage } from '@minirelease/checks';
 import { assertSemver, DomainError } from '@minirelease/core';
 import type { Principal } from '../auth/principal.js';
-import { type BlobStore } from '../storage/blob-store.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { memberStore } from '../storage/member-store.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
-import { writeApp, type WriteDeps } from './app-write.js';
+import { type WriteDeps, writeApp } from './app-write.js';
 import { type ReleaseService, semverColumns, type TransitionResult } from './release-service.js';
 
 export const MAX_DESCRIPTION_CHARS = 2000;
@@ -34,14 +34,22 @@ export class VersionService {
   ) {}
 
   /** Reads and checks the package first: an unreadable or unsafe one is refused and nothing is stored. */
-  async upload(actor: string, input: UploadInput, expectedRevision?: number): Promise<{ row: VersionRow; report: Report }> {
+  async upload(
+    actor: string,
+    input: UploadInput,
+    expectedRevision?: number,
+  ): Promise<{ row: VersionRow; report: Report }> {
     assertSemver(input.version);
     assertDescription(input.description);
     const read = await readPackage(input.zip, this.limits);
     if (!read.ok) {
-      throw new DomainError('PACKAGE_INVALID', `the package cannot be read safely: ${read.problem.message.en}`, {
-        problem: read.problem,
-      });
+      throw new DomainError(
+        'PACKAGE_INVALID',
+        `the package cannot be read safely: ${read.problem.message.en}`,
+        {
+          problem: read.problem,
+        },
+      );
     }
     const report = checkFiles(read.files, { limits: this.limits, catalog: CATALOG });
     report.stats.compressedSize = read.compressedSize;
@@ -66,38 +74,75 @@ export class VersionService {
       submitted_at: null,
       submitted_by: null,
     };
-    await this.release.apply(actor, input.appId, { type: 'upload', version: input.version }, { expectedRevision, newVersion: row });
+    await this.release.apply(
+      actor,
+      input.appId,
+      { type: 'upload', version: input.version },
+      { expectedRevision, newVersion: row },
+    );
     return { row: (await versionStore.get(this.deps.db, input.appId, input.version))!, report };
   }
 
-  updateDescription(actor: string, appId: string, version: string, description: string, expectedRevision?: number) {
+  updateDescription(
+    actor: string,
+    appId: string,
+    version: string,
+    description: string,
+    expectedRevision?: number,
+  ) {
     assertDescription(description);
     return writeApp(this.deps, appId, actor, expectedRevision, async ({ tx, now }) => {
       const row = await versionStore.get(tx, appId, assertVersion(version));
       if (!row) throw new DomainError('VERSION_NOT_FOUND', `${appId} has no version ${version}`, { version });
       if (row.status !== 'INIT') {
-        throw new DomainError('INVALID_STATUS', `cannot edit the release notes of ${version}: it is ${row.status}; only INIT versions change`, {
-          currentStatus: row.status,
-          allowed: ['cancel-review'],
-        });
+        throw new DomainError(
+          'INVALID_STATUS',
+          `cannot edit the release notes of ${version}: it is ${row.status}; only INIT versions change`,
+          {
+            currentStatus: row.status,
+            allowed: ['cancel-review'],
+          },
+        );
       }
       await versionStore.update(tx, appId, version, { description, updated_at: now });
-      const audit = { version, action: 'update', from_status: row.status, to_status: row.status, reason: null, details: null };
+      const audit = {
+        version,
+        action: 'update',
+        from_status: row.status,
+        to_status: row.status,
+        reason: null,
+        details: null,
+      };
       return { result: undefined, audit: [audit], eventType: 'update' };
     });
   }
 
   /** Submit: the stored report's error findings and the materials are checked again inside the transaction. */
-  submit(actor: string, appId: string, version: string, materials: Materials, expectedRevision?: number): Promise<TransitionResult> {
-    return this.release.apply(actor, appId, { type: 'submit', version, blockers: [] }, {
-      expectedRevision,
-      versionPatch: { materials: JSON.stringify(materials), submitted_by: actor, submitted_at: this.deps.now().toISOString() },
-      precheck: async ({ tx }) => {
-        const row = await versionStore.get(tx, appId, assertVersion(version));
-        const blockers = row ? submissionBlockers(JSON.parse(row.report) as Report) : [];
-        return { type: 'submit', version, blockers };
+  submit(
+    actor: string,
+    appId: string,
+    version: string,
+    materials: Materials,
+    expectedRevision?: number,
+  ): Promise<TransitionResult> {
+    return this.release.apply(
+      actor,
+      appId,
+      { type: 'submit', version, blockers: [] },
+      {
+        expectedRevision,
+        versionPatch: {
+          materials: JSON.stringify(materials),
+          submitted_by: actor,
+          submitted_at: this.deps.now().toISOString(),
+        },
+        precheck: async ({ tx }) => {
+          const row = await versionStore.get(tx, appId, assertVersion(version));
+          const blockers = row ? submissionBlockers(JSON.parse(row.report) as Report) : [];
+          return { type: 'submit', version, blockers };
+        },
       },
-    });
+    );
   }
 
   async review(
@@ -108,21 +153,32 @@ export class VersionService {
     expectedRevision?: number,
   ): Promise<TransitionResult> {
     if (input.decision === 'reject' && input.reasons.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'a rejection needs at least one reason code', { field: 'reasons' });
+      throw new DomainError('VALIDATION_FAILED', 'a rejection needs at least one reason code', {
+        field: 'reasons',
+      });
     }
     const isAdmin = principal.roles.includes('admin');
     if (!isAdmin && (await memberStore.roleOf(this.deps.db, appId, principal.principal)) !== undefined) {
-      throw new DomainError('FORBIDDEN', `${principal.principal} is a member of ${appId} and may not review it`, {
-        needed: 'a reviewer who is not a member',
-      });
+      throw new DomainError(
+        'FORBIDDEN',
+        `${principal.principal} is a member of ${appId} and may not review it`,
+        {
+          needed: 'a reviewer who is not a member',
+        },
+      );
     }
     const review = { ...input, reviewer: principal.principal, at: this.deps.now().toISOString() };
-    return this.release.apply(principal.principal, appId, { type: 'review', version, decision: input.decision }, {
-      expectedRevision,
-      reason: input.comment || input.reasons.join(', '),
-      versionPatch: { review: JSON.stringify(review) },
-      details: { decision: input.decision, reasons: input.reasons },
-    });
+    return this.release.apply(
+      principal.principal,
+      appId,
+      { type: 'review', version, decision: input.decision },
+      {
+        expectedRevision,
+        reason: input.comment || input.reasons.join(', '),
+        versionPatch: { review: JSON.stringify(review) },
+        details: { decision: input.decision, reasons: input.reasons },
+      },
+    );
   }
 }
 
@@ -133,9 +189,13 @@ export function submissionBlockers(report: Report): string[] {
 
 function assertDescription(description: string): void {
   if (description.length > MAX_DESCRIPTION_CHARS) {
-    throw new DomainError('VALIDATION_FAILED', `the release notes are ${description.length} characters; at most ${MAX_DESCRIPTION_CHARS}`, {
-      field: 'description',
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `the release notes are ${description.length} characters; at most ${MAX_DESCRIPTION_CHARS}`,
+      {
+        field: 'description',
+      },
+    );
   }
 }
 

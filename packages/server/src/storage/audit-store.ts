@@ -15,7 +15,12 @@ export const auditStore = {
     appId: string,
     options: { before?: number | undefined; limit: number },
   ): Promise<AuditRow[]> {
-    let q = db.selectFrom('audit_log').selectAll().where('app_id', '=', appId).orderBy('id', 'desc').limit(options.limit);
+    let q = db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('app_id', '=', appId)
+      .orderBy('id', 'desc')
+      .limit(options.limit);
     if (options.before !== undefined) q = q.where('id', '<', options.before);
     return q.execute();
   },

@@ -19,7 +19,10 @@ export const eventStore = {
       .returning('value')
       .executeTakeFirstOrThrow();
     const seq = Number(value);
-    await db.insertInto('events').values({ seq, app_id: event.appId, type: event.type, payload: event.payload, at: event.at }).execute();
+    await db
+      .insertInto('events')
+      .values({ seq, app_id: event.appId, type: event.type, payload: event.payload, at: event.at })
+      .execute();
     return seq;
   },
 
@@ -28,7 +31,11 @@ export const eventStore = {
   },
 
   async lastSeq(db: Kysely<Database>): Promise<number> {
-    const row = await db.selectFrom('counters').select('value').where('name', '=', 'events').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('counters')
+      .select('value')
+      .where('name', '=', 'events')
+      .executeTakeFirstOrThrow();
     return Number(row.value);
   },
 };

@@ -5,7 +5,12 @@ export type QualificationRow = Selectable<QualificationTable>;
 
 export const qualificationStore = {
   async list(db: Kysely<Database>, appId: string): Promise<QualificationRow[]> {
-    return db.selectFrom('qualifications').selectAll().where('app_id', '=', appId).orderBy('created_at').execute();
+    return db
+      .selectFrom('qualifications')
+      .selectAll()
+      .where('app_id', '=', appId)
+      .orderBy('created_at')
+      .execute();
   },
 
   async insert(db: Kysely<Database>, row: QualificationRow): Promise<void> {

@@ -35,7 +35,12 @@ export const versionStore = {
     version: string,
     patch: Partial<Omit<VersionRow, 'app_id' | 'version'>>,
   ): Promise<void> {
-    await db.updateTable('versions').set(patch).where('app_id', '=', appId).where('version', '=', version).execute();
+    await db
+      .updateTable('versions')
+      .set(patch)
+      .where('app_id', '=', appId)
+      .where('version', '=', version)
+      .execute();
   },
 
   async delete(db: Kysely<Database>, appId: string, version: string): Promise<void> {

@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { zipDirectory } from '@minirelease/checks';
 
-export const ALIPAY_EXAMPLE = fileURLToPath(new URL('../../../../examples/alipay-qinghe-books', import.meta.url));
-export const WECHAT_EXAMPLE = fileURLToPath(new URL('../../../../examples/wechat-qinghe-books', import.meta.url));
+export const ALIPAY_EXAMPLE = fileURLToPath(
+  new URL('../../../../examples/alipay-qinghe-books', import.meta.url),
+);
+export const WECHAT_EXAMPLE = fileURLToPath(
+  new URL('../../../../examples/wechat-qinghe-books', import.meta.url),
+);
 
 let cached: Buffer | undefined;
 

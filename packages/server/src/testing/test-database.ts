@@ -19,7 +19,9 @@ if (!PG_URL && !process.env.MINIRELEASE_PG_SKIP_NOTED) {
  * A fresh database per suite: a temp SQLite file, or a new PostgreSQL database dropped afterwards, so CI and a
  * developer's run on the same server never meet.
  */
-export async function openTestDatabase(dialect: TestDialect): Promise<OpenDatabase & { drop(): Promise<void> }> {
+export async function openTestDatabase(
+  dialect: TestDialect,
+): Promise<OpenDatabase & { drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const db = await openDatabase({ sqlitePath: ':memory:' });
     return { ...db, drop: () => db.close() };

@@ -11,15 +11,26 @@ export interface TestServer extends MiniReleaseApp {
   readonly adminToken: string;
   /** A token for a new principal with the given platform roles. */
   tokenFor(principal: string, roles?: Array<'admin' | 'reviewer'>): Promise<string>;
-  call(method: string, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: string,
+    url: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** A real server (real database, real blob directory) answered through `inject`, without a port. */
-export async function startTestServer(dialect: TestDialect, options: { limits?: Partial<Limits> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: TestDialect,
+  options: { limits?: Partial<Limits> } = {},
+): Promise<TestServer> {
   const database = await openTestDatabase(dialect);
   const dir = await mkdtemp(join(tmpdir(), 'minirelease-test-'));
-  const instance = await createApp({ database, blobs: new BlobStore(join(dir, 'blobs')), limits: options.limits });
+  const instance = await createApp({
+    database,
+    blobs: new BlobStore(join(dir, 'blobs')),
+    limits: options.limits,
+  });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
   return {
     ...instance,
@@ -37,7 +48,11 @@ export async function startTestServer(dialect: TestDialect, options: { limits?: 
         method: method as 'GET',
         url,
         headers,
-        ...(opts.body === undefined ? {} : isBinary ? { payload: opts.body as Buffer } : { payload: opts.body as object }),
+        ...(opts.body === undefined
+          ? {}
+          : isBinary
+            ? { payload: opts.body as Buffer }
+            : { payload: opts.body as object }),
       });
     },
     async close() {

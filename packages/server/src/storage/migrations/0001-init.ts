@@ -1,5 +1,5 @@
-import { type Kysely, type Migration, sql } from 'kysely';
 import { VERSION_STATUSES } from '@minirelease/core';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 const statusList = sql.raw(VERSION_STATUSES.map((s) => `'${s}'`).join(', '));
 
@@ -48,7 +48,9 @@ export function initMigration(dialect: 'sqlite' | 'postgres'): Migration {
         .addPrimaryKeyConstraint('versions_pk', ['app_id', 'version'])
         .execute();
       // The invariants of DESIGN §2, held by the database too: a bug or a race above cannot break them.
-      await sql`create unique index versions_one_release on versions (app_id) where status = 'RELEASE'`.execute(db);
+      await sql`create unique index versions_one_release on versions (app_id) where status = 'RELEASE'`.execute(
+        db,
+      );
       await sql`create unique index versions_one_in_flight on versions (app_id)
         where status in ('AUDITING', 'AUDIT_REJECT', 'WAIT_RELEASE', 'GRAY')`.execute(db);
       await sql`create index versions_by_status on versions (status)`.execute(db);
