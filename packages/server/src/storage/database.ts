@@ -48,6 +48,9 @@ function openSqlite(path: string): OpenDatabase {
 
 function openPostgres(url: string): OpenDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client can lose its connection (server restart, failover); the pool replaces it. Without a
+  // listener that event would crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pool, close: () => db.destroy() };
 }
