@@ -71,7 +71,8 @@ export const CATALOG: Catalog = Object.freeze({
       zh: 'app.json 须是合法 JSON 对象，pages 为非空的页面路径字符串数组，例如 ["pages/index/index"]。',
       en: 'app.json must be a JSON object whose pages is a non-empty array of page paths, e.g. ["pages/index/index"].',
     },
-    source: 'Alipay and WeChat: app.json pages declares the pages of the mini-program, the first being the entry',
+    source:
+      'Alipay and WeChat: app.json pages declares the pages of the mini-program, the first being the entry',
   },
   PAGE_MISSING: {
     code: 'PAGE_MISSING',
@@ -81,6 +82,7 @@ export const CATALOG: Catalog = Object.freeze({
       zh: '每个声明的页面都需要模板（.axml 或 .wxml）和脚本（.js 或 .ts）；请补齐文件或从 app.json 中删除该页面。',
       en: 'Every declared page needs a template (.axml or .wxml) and a script (.js or .ts); add them or remove the page from app.json.',
     },
-    source: 'Alipay and WeChat: a page is the set of files sharing its path (template, script, style, config)',
+    source:
+      'Alipay and WeChat: a page is the set of files sharing its path (template, script, style, config)',
   },
 });

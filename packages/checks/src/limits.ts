@@ -42,9 +42,14 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   totalUploadBytes: 8 * MiB,
 });
 
-/** Fills the unset fields of a partial limits object from the defaults. */
+/** Fills the unset fields of a partial limits object from the defaults (an explicit `undefined` is unset). */
 export function resolveLimits(limits?: Partial<Limits>): Limits {
   return { ...DEFAULT_LIMITS, ...dropUndefined(limits ?? {}) };
+}
+
+/** The same for the reading limits alone: an `undefined` must never switch a limit off. */
+export function resolvePackageLimits(limits?: Partial<PackageLimits>): PackageLimits {
+  return { ...DEFAULT_PACKAGE_LIMITS, ...dropUndefined(limits ?? {}) };
 }
 
 function dropUndefined<T extends object>(value: T): Partial<T> {

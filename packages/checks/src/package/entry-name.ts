@@ -50,6 +50,11 @@ function decodeCp437(bytes: Uint8Array): string {
   return out;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 export type NormalizedPath =
   | { ok: true; path: string; directory: boolean }
   | { ok: false; reason: 'UNSAFE_PATH' | 'BAD_NAME' };
@@ -61,21 +66,24 @@ export type NormalizedPath =
  */
 export function normalizeEntryPath(name: string): NormalizedPath {
   // Control characters (NUL above all) are cut or rejected differently by each file system.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  if (name === '' || /[\u0000-\u001f\u007f]/.test(name)) return { ok: false, reason: 'BAD_NAME' };
+  if (name === '' || CONTROL_CHARACTER.test(name)) return { ok: false, reason: 'BAD_NAME' };
   const slashed = name.replaceAll('\\', '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return { ok: false, reason: 'UNSAFE_PATH' };
+  if (slashed.startsWith('/')) return { ok: false, reason: 'UNSAFE_PATH' };
   const directory = slashed.endsWith('/');
   const segments = slashed.split('/').filter((s) => s !== '' && s !== '.');
-  // Windows drops trailing dots and spaces, so `.. ` or `...` may act as `..` there.
-  if (segments.some((s) => /^[. ]+$/.test(s))) return { ok: false, reason: 'UNSAFE_PATH' };
-  if (segments.length === 0) return directory ? { ok: true, path: '', directory } : { ok: false, reason: 'BAD_NAME' };
+  // Windows drops trailing dots and spaces, so `.. ` or `...` may act as `..` there; and a colon anywhere
+  // (`C:`, even after `./`, or `file:stream`) is a drive or an NTFS stream, never part of an app's path.
+  if (segments.some((s) => /^[. ]+$/.test(s) || s.includes(':'))) return { ok: false, reason: 'UNSAFE_PATH' };
+  if (segments.length === 0)
+    return directory ? { ok: true, path: '', directory } : { ok: false, reason: 'BAD_NAME' };
   return { ok: true, path: segments.join('/'), directory };
 }
 
 /** An entry name fit for a message: control characters escaped, length capped. */
 export function printableName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-  const escaped = name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const escaped = name.replace(
+    CONTROL_CHARACTERS,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
   return escaped.length > 200 ? `${escaped.slice(0, 200)}…` : escaped;
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../format-bytes.js';
 import type { LocalizedText } from '../report.js';
 
 /** Why a package was refused; `detail.reason` lets callers and tests tell the cases apart. */
@@ -45,12 +46,12 @@ const TEXTS: Record<PackageProblemReason, Texts> = {
     en: `more than ${d.limit} entries`,
   }),
   ENTRY_TOO_LARGE: (d) => ({
-    zh: `条目 ${d.entry} 解压后超过 ${mb(d.limit)}`,
-    en: `entry ${d.entry} inflates to more than ${mb(d.limit)}`,
+    zh: `条目 ${d.entry} 解压后超过 ${formatBytes(d.limit ?? 0)}`,
+    en: `entry ${d.entry} inflates to more than ${formatBytes(d.limit ?? 0)}`,
   }),
   TOTAL_TOO_LARGE: (d) => ({
-    zh: `解压后总大小超过 ${mb(d.limit)}`,
-    en: `the files inflate to more than ${mb(d.limit)} in all`,
+    zh: `解压后总大小超过 ${formatBytes(d.limit ?? 0)}`,
+    en: `the files inflate to more than ${formatBytes(d.limit ?? 0)} in all`,
   }),
   COMPRESSION_RATIO: (d) => ({
     zh: `条目 ${d.entry} 的压缩比超过 ${d.limit}:1，疑似压缩炸弹`,
@@ -79,8 +80,4 @@ const TEXTS: Record<PackageProblemReason, Texts> = {
 
 export function packageProblem(detail: PackageProblemDetail): PackageProblem {
   return { code: 'PACKAGE_INVALID', message: TEXTS[detail.reason](detail), detail };
-}
-
-function mb(bytes: number | undefined): string {
-  return `${((bytes ?? 0) / (1024 * 1024)).toFixed(2).replace(/\.?0+$/, '')} MB`;
 }

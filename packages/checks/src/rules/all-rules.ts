@@ -1,0 +1,8 @@
+import { appJsonInvalid } from './app-json-invalid.js';
+import { appJsonMissing } from './app-json-missing.js';
+import { packageTooLarge } from './package-too-large.js';
+import { pageMissing } from './page-missing.js';
+import type { Rule } from './rule.js';
+
+/** The rules `checkFiles` runs, in report order. A new rule is one file and one line here. */
+export const ALL_RULES: readonly Rule[] = [packageTooLarge, appJsonMissing, appJsonInvalid, pageMissing];
