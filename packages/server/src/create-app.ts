@@ -5,8 +5,9 @@ import { ResolverState, resolverRoutes } from '@minirelease/resolver';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createGuard, permissionOf } from './auth/guard.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { installErrorHandling, sendError } from './http/error-handler.js';
 import { installOpenApi } from './http/openapi.js';
+import { rejectNul } from './http/reject-nul.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
@@ -16,6 +17,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { asApi } from './routes/route-types.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { versionRoutes } from './routes/version-routes.js';
+import { EventFollower } from './services/event-follower.js';
 import { loadRelease } from './services/release-state.js';
 import { createServices, type Services } from './services/services.js';
 import { appStore } from './storage/app-store.js';
@@ -34,6 +36,8 @@ export interface CreateAppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   readonly now?: () => Date;
   readonly limits?: Partial<Limits>;
+  /** How often to look for events committed elsewhere when no NOTIFY came (ms). */
+  readonly eventPollMs?: number;
 }
 
 export interface MiniReleaseApp {
@@ -44,13 +48,39 @@ export interface MiniReleaseApp {
 
 /** The composition root: storage → services → routes, API and data plane in one Fastify instance. */
 export async function createApp(options: CreateAppOptions): Promise<MiniReleaseApp> {
-  const { db } = options.database;
-  const services = createServices({ db, blobs: options.blobs, now: options.now, limits: options.limits });
-  const resolver = new ResolverState();
-  services.feed.subscribe((e) => resolver.apply({ seq: e.seq, appId: e.appId, release: e.release }));
-  resolver.replace(await loadSnapshot(services));
+  const { db, dialect } = options.database;
+  const services = createServices({
+    db,
+    dialect,
+    blobs: options.blobs,
+    now: options.now,
+    limits: options.limits,
+  });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    // Long enough for any id the schemas accept, so an over-long one gets the schemas' 400, not the router's 414.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: (error, _request, reply) => {
+      sendError(reply, 'VALIDATION_FAILED', `the request URL is malformed: ${error.message}`, {
+        field: 'url',
+      });
+    },
+  });
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT });
+  // The resolver starts from the release state at the log's end, then follows the log in seq order.
+  const initial = await loadSnapshot(services);
+  const resolver = new ResolverState(initial);
+  const follower = new EventFollower(
+    db,
+    initial.seq,
+    (e) => resolver.apply({ seq: e.seq, appId: e.appId, release: e.release }),
+    (error) => app.log.warn({ err: error }, 'following the event log failed; retrying'),
+  );
+  // A write answers only once the resolver has it: a client reads its own write.
+  services.feed.subscribe((e) => follower.catchUp(e.seq));
+  await follower.start({ pollMs: options.eventPollMs ?? 1000, postgresUrl: options.database.url });
+  app.addHook('onClose', () => follower.stop());
   installErrorHandling(app);
   app.addContentTypeParser(
     ['application/zip', 'application/octet-stream'],
@@ -67,6 +97,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   });
   // onRequest: a caller without the right is refused before a large body is read.
   app.addHook('onRequest', createGuard(db, services.now));
+  app.addHook('preValidation', rejectNul);
   const registry = installMetrics(app, services.feed);
   await installOpenApi(app, API_VERSION);
 

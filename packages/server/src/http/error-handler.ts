@@ -38,27 +38,18 @@ function toErrorBody(error: FastifyError, request: FastifyRequest): { status: nu
   });
   if (error instanceof DomainError)
     return make(error.code, error.message, error.details as Record<string, unknown>);
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const first = error.validation[0];
-    const field = first
-      ? [error.validationContext, ...first.instancePath.split('/').filter(Boolean)].join('.')
-      : '';
-    const issues = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-    return make(
-      'VALIDATION_FAILED',
-      `invalid ${field || 'request'}: ${first?.message ?? 'does not match the schema'}`,
-      {
-        field,
-        issues,
-      },
-    );
-  }
-  if (error.validation) {
-    const first = error.validation[0];
-    const field = [error.validationContext, ...(first?.instancePath ?? '').split('/').filter(Boolean)].join(
-      '.',
-    );
-    return make('VALIDATION_FAILED', `invalid ${field}: ${first?.message ?? error.message}`, { field });
+  if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
+    // Zod (API routes) and Ajv (data plane) both report an instancePath; Ajv names a missing property apart.
+    const validation = error.validation ?? [];
+    const first = validation[0];
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const path = [...(first?.instancePath ?? '').split('/').filter(Boolean), ...(missing ? [missing] : [])];
+    const field = [error.validationContext, ...path].filter(Boolean).join('.');
+    const issues = validation.map((v) => ({ path: v.instancePath, message: v.message }));
+    return make('VALIDATION_FAILED', `invalid ${field || 'request'}: ${first?.message ?? error.message}`, {
+      field,
+      issues,
+    });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -196,7 +196,7 @@ export function appRoutes(api: Api, s: Services): void {
     async (request) => {
       await readApp(s.db, request.params.app);
       const { limit, cursor } = request.query;
-      const before = cursor !== undefined && /^\d+$/.test(cursor) ? Number(cursor) : undefined;
+      const before = cursor !== undefined && /^\d{1,15}$/.test(cursor) ? Number(cursor) : undefined;
       const rows = await auditStore.list(s.db, request.params.app, { before, limit: limit + 1 });
       const page = rows.slice(0, limit).map(auditToWire);
       return {

@@ -1,14 +1,16 @@
 import { DomainError } from '@minirelease/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import { auditStore, type NewAudit } from '../storage/audit-store.js';
 import { eventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
 import type { ChangeFeed } from './change-feed.js';
+import { EVENTS_CHANNEL } from './event-follower.js';
 import { loadRelease } from './release-state.js';
 
 export interface WriteDeps {
   readonly db: Kysely<Database>;
+  readonly dialect: 'sqlite' | 'postgres';
   readonly feed: ChangeFeed;
   readonly now: () => Date;
 }
@@ -63,9 +65,10 @@ export async function writeApp<T>(
       payload: JSON.stringify(release),
       at: now,
     });
+    await notify(deps, tx, seq);
     return { outcome, seq, release };
   });
-  deps.feed.publish({
+  await deps.feed.publish({
     seq: committed.seq,
     appId,
     type: committed.outcome.eventType,
@@ -82,7 +85,17 @@ export async function createAppRow(deps: WriteDeps, row: AppRow, owner: string):
       throw new DomainError('APP_EXISTS', `an app ${row.app_id} exists already`, { appId: row.app_id });
     throw e;
   });
-  deps.feed.publish({ seq: committed.seq, appId: row.app_id, type: 'create', release: committed.release });
+  await deps.feed.publish({
+    seq: committed.seq,
+    appId: row.app_id,
+    type: 'create',
+    release: committed.release,
+  });
+}
+
+/** Tells every API instance on this PostgreSQL that the log grew; delivered at commit, never for a rollback. */
+async function notify(deps: WriteDeps, tx: Kysely<Database>, seq: number): Promise<void> {
+  if (deps.dialect === 'postgres') await sql`select pg_notify(${EVENTS_CHANNEL}, ${String(seq)})`.execute(tx);
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -115,6 +128,7 @@ function insertApp(deps: WriteDeps, row: AppRow, owner: string) {
       payload: JSON.stringify(release),
       at: row.created_at,
     });
+    await notify(deps, tx, seq);
     return { seq, release };
   });
 }

@@ -8,16 +8,17 @@ export interface ChangeEvent {
   readonly release: AppRelease;
 }
 
-/** In-process fan-out of committed changes (the resolver in `start` listens here). */
+/** In-process fan-out of changes this process committed (metrics, and the event follower's wake-up). */
 export class ChangeFeed {
-  readonly #listeners = new Set<(event: ChangeEvent) => void>();
+  readonly #listeners = new Set<(event: ChangeEvent) => void | Promise<void>>();
 
-  subscribe(listener: (event: ChangeEvent) => void): () => void {
+  subscribe(listener: (event: ChangeEvent) => void | Promise<void>): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  publish(event: ChangeEvent): void {
-    for (const listener of this.#listeners) listener(event);
+  /** Resolves when every listener is done, so a caller can read its own write from the resolver. */
+  async publish(event: ChangeEvent): Promise<void> {
+    await Promise.all([...this.#listeners].map((listener) => listener(event)));
   }
 }

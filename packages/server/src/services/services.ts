@@ -22,13 +22,14 @@ export interface Services {
 
 export function createServices(options: {
   db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
   blobs: BlobStore;
   now?: () => Date;
   limits?: Partial<Limits>;
 }): Services {
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
-  const deps = { db: options.db, feed, now };
+  const deps = { db: options.db, dialect: options.dialect, feed, now };
   const release = new ReleaseService(deps);
   return {
     db: options.db,

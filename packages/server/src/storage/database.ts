@@ -20,6 +20,8 @@ export interface OpenDatabase {
   readonly dialect: DialectName;
   /** The pg pool (PostgreSQL only), for LISTEN/NOTIFY. */
   readonly pool: pg.Pool | null;
+  /** The PostgreSQL connection string (PostgreSQL only), for a LISTEN connection of its own. */
+  readonly url?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ function openPostgres(url: string): OpenDatabase {
   // listener that event would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+  return { db, dialect: 'postgres', pool, url, close: () => db.destroy() };
 }
 
 async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void> {

@@ -43,7 +43,7 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
     database = await openTestDatabase(dialect);
     const feed = new ChangeFeed();
     feed.subscribe((e) => heard.push(e));
-    deps = { db: database.db, feed, now: () => new Date('2026-11-24T10:00:00Z') };
+    deps = { db: database.db, dialect, feed, now: () => new Date('2026-11-24T10:00:00Z') };
     const apps = new AppService(deps);
     for (let i = 0; i < 8; i++) {
       await apps.create('owner', { appId: `app-${i}`, name: `应用${i}`, brand: '青禾', category: '图书' });
