@@ -37,7 +37,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const instance = await createApp({
     database,
     blobs,
-    logger: logLevel === 'silent' ? false : { level: logLevel },
+    // Logs go to stderr: stdout stays the CLI's (`start --json`).
+    logger: logLevel === 'silent' ? false : { level: logLevel, stream: process.stderr },
   });
   const adminToken = await instance.services.tokens.bootstrapAdmin();
   const adminTokenPath = join(dataDir, 'admin-token');

@@ -1,0 +1,82 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import {
+  type RunningServer,
+  type StartServer,
+  startEmbeddedServer,
+  untilSignal,
+} from '../embedded-server.js';
+import { integer } from '../options.js';
+import type { Output } from '../output.js';
+
+export interface StartFlags {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel?: string;
+}
+
+export interface StartDeps {
+  out: Output;
+  startServer: StartServer;
+  /** Resolves when the server should stop (SIGINT/SIGTERM in the real CLI). */
+  untilStopped: () => Promise<string>;
+}
+
+/** Runs the API (with the resolver inside) until asked to stop, then closes it cleanly. */
+export async function startCommand(flags: StartFlags, deps: StartDeps): Promise<number> {
+  const { out } = deps;
+  const dataDir = resolve(flags.dataDir);
+  const server: RunningServer = await deps.startServer({
+    port: flags.port,
+    host: flags.host,
+    dataDir,
+    ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
+    ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+  });
+  const url = server.url.replace(/\/+$/, '');
+  const adminTokenFile = join(dataDir, 'admin-token');
+  const started = { url, docsUrl: `${url}/docs`, dataDir, adminToken: server.adminToken, adminTokenFile };
+  out.result(started, (c) => {
+    const lines = [
+      `${c.green('minirelease is running')}`,
+      `  API   ${c.bold(url)}`,
+      `  docs  ${started.docsUrl}`,
+    ];
+    if (server.adminToken) {
+      lines.push(
+        `  admin token  ${c.bold(server.adminToken)}`,
+        c.dim(`  (first start: also saved to ${adminTokenFile})`),
+      );
+    }
+    return [...lines, c.dim('Press Ctrl+C to stop.')];
+  });
+  const signal = await deps.untilStopped();
+  out.note((c) => c.dim(`${signal}: stopping…`));
+  await server.close();
+  return 0;
+}
+
+/** The options `start` and `serve` share. */
+export function withServerOptions(command: Command): Command {
+  return command
+    .option('--port <port>', 'the port to listen on', integer(0, 65_535), 8080)
+    .option('--host <host>', 'the interface to listen on', '127.0.0.1')
+    .option('--data-dir <dir>', 'where the database, packages and admin token live', './.minirelease')
+    .option('--database-url <url>', 'PostgreSQL instead of the embedded SQLite')
+    .option('--log-level <level>', 'server log level (info, warn, error, debug)');
+}
+
+export function runServer(flags: StartFlags, command: Command, ctx: CliContext): Promise<void> {
+  return ctx.run(command, ({ out }) =>
+    startCommand(flags, { out, startServer: startEmbeddedServer, untilStopped: untilSignal }),
+  );
+}
+
+export function registerStart(program: Command, ctx: CliContext): void {
+  withServerOptions(
+    program.command('start').description('run the platform in one process (API, resolver)'),
+  ).action((flags: StartFlags, command: Command) => runServer(flags, command, ctx));
+}

@@ -1,0 +1,99 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { json, type StubServer, startStubServer } from '../../../sdk/src/testing/stub-server.js';
+import { commandDeps } from '../testing/command-deps.js';
+import { uploadCommand } from './upload.js';
+
+let stub: StubServer;
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'minirelease-upload-'));
+});
+afterEach(async () => {
+  await stub?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const description = '第一个公开版本：书架、阅读器和夜间模式，欢迎试用。';
+const uploaded = (report: unknown) => ({
+  appId: 'qinghe-books',
+  version: '1.0.0',
+  status: 'INIT',
+  sha256: 'ab'.repeat(32),
+  size: 2048,
+  grayPercentage: null,
+  report,
+});
+const warning = {
+  code: 'MATERIALS_SCREENSHOTS_MISSING',
+  severity: 'warning',
+  message: { zh: '没有截图', en: 'no screenshots' },
+};
+const error = {
+  code: 'JS_SYNTAX_ERROR',
+  severity: 'error',
+  message: { zh: '脚本无法解析', en: 'script does not parse' },
+  hint: { zh: '修复语法', en: 'fix the syntax' },
+  file: 'pages/index/index.js',
+  line: 3,
+};
+
+describe('uploadCommand', () => {
+  it('sends a zip file as it is, with version and description, and prints the report', async () => {
+    stub = await startStubServer(() => json(201, uploaded({ ok: true, findings: [warning], stats: {} })));
+    const zip = join(dir, 'app.zip');
+    await writeFile(zip, Buffer.from('PK\u0003\u0004fake'));
+    const { deps, io } = commandDeps(stub.url);
+    const flags = { path: zip, app: 'qinghe-books', version: '1.0.0', description };
+    expect(await uploadCommand(flags, deps)).toBe(0);
+    const req = stub.last();
+    expect(req).toMatchObject({ method: 'POST', path: '/v1/apps/qinghe-books/versions' });
+    expect(req.query.get('version')).toBe('1.0.0');
+    expect(req.query.get('description')).toBe(description);
+    expect(req.headers['content-type']).toBe('application/zip');
+    expect(req.body.toString()).toBe('PK\u0003\u0004fake');
+    expect(io.stdoutText()).toContain('uploaded qinghe-books 1.0.0 INIT 2.0 KB · sha256 abababababab');
+    expect(io.stdoutText()).toContain('report ok: 0 errors, 1 warning');
+    expect(io.stdoutText()).toContain('warning MATERIALS_SCREENSHOTS_MISSING  no screenshots');
+  });
+
+  it('zips a folder first, and exits 1 when the report has an error', async () => {
+    stub = await startStubServer(() => json(201, uploaded({ ok: false, findings: [error], stats: {} })));
+    const { deps, io } = commandDeps(stub.url);
+    const zipped: string[] = [];
+    const zipDirectory = async (path: string) => {
+      zipped.push(path);
+      return new Uint8Array([1, 2, 3]);
+    };
+    const flags = { path: dir, app: 'qinghe-books', version: '1.0.0', description };
+    expect(await uploadCommand(flags, { ...deps, zipDirectory })).toBe(1);
+    expect(zipped).toEqual([dir]);
+    expect([...stub.last().body]).toEqual([1, 2, 3]);
+    expect(io.stdoutText()).toContain('report failed: 1 error, 0 warnings');
+    expect(io.stdoutText()).toContain(
+      'error   JS_SYNTAX_ERROR  script does not parse (pages/index/index.js:3)',
+    );
+    expect(io.stdoutText()).toContain('fix the syntax');
+  });
+
+  it('with --json prints the uploaded version with its report, and draws no progress bar', async () => {
+    const body = uploaded({ ok: true, findings: [], stats: {} });
+    stub = await startStubServer(() => json(201, body));
+    const zip = join(dir, 'app.zip');
+    await writeFile(zip, 'PK');
+    const { deps, io } = commandDeps(stub.url, { json: true });
+    await uploadCommand({ path: zip, app: 'qinghe-books', version: '1.0.0', description }, deps);
+    expect(io.stdoutJson()).toEqual(body);
+    expect(io.stderrText()).toBe('');
+  });
+
+  it('fails with PATH_NOT_FOUND for a path that does not exist, before asking the server', async () => {
+    stub = await startStubServer(() => json(201, {}));
+    const { deps } = commandDeps(stub.url);
+    const flags = { path: join(dir, 'nope'), app: 'a', version: '1.0.0', description };
+    await expect(uploadCommand(flags, deps)).rejects.toMatchObject({ code: 'PATH_NOT_FOUND', exitCode: 1 });
+    expect(stub.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { CliError } from './cli-error.js';
+
+/** What `start` asks of `@minirelease/server`. */
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Set only on the first start, when the admin token is made; also in `<dataDir>/admin-token`. */
+  adminToken: string | null;
+  close(): Promise<void>;
+}
+
+export type StartServer = (options: StartServerOptions) => Promise<RunningServer>;
+
+/**
+ * Starts the API in this process. The server (Fastify, SQLite) is imported only here, so every other command
+ * starts without loading it.
+ */
+export async function startEmbeddedServer(options: StartServerOptions): Promise<RunningServer> {
+  // Typed loosely on purpose: the contract above is checked against whatever the server package exports.
+  const server: { startServer?: StartServer } = await import('@minirelease/server');
+  if (typeof server.startServer !== 'function') {
+    throw new CliError('INTERNAL', '@minirelease/server exports no startServer; is it built?');
+  }
+  return server.startServer(options);
+}
+
+/** Resolves with the first SIGINT or SIGTERM, and stops listening for both. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      for (const s of signals) process.off(s, stop);
+      resolve(signal);
+    };
+    for (const s of signals) process.on(s, stop);
+  });
+}

@@ -1,0 +1,30 @@
+import type { Finding, Report } from '@minirelease/sdk';
+import type { Colors, Lang } from './output.js';
+
+const ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** The report summary, then one line per finding, errors first, with where and the hint. */
+export function reportLines(report: Report, lang: Lang, c: Colors): string[] {
+  const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const verdict = report.ok ? c.green('report ok') : c.red('report failed');
+  const lines = [`${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`];
+  const sorted = [...report.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  for (const f of sorted) {
+    const where = f.file ? c.dim(` (${f.file}${f.line ? `:${f.line}` : ''})`) : '';
+    lines.push(`  ${severity(f.severity, c)} ${f.code}  ${f.message[lang]}${where}`);
+    if (f.hint) lines.push(c.dim(`      ${f.hint[lang]}`));
+  }
+  return lines;
+}
+
+function severity(value: Finding['severity'], c: Colors): string {
+  if (value === 'error') return c.red('error  ');
+  if (value === 'warning') return c.yellow('warning');
+  return c.dim('info   ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,106 @@
+import { type CallOptions, path, type WriteOptions } from './transport.js';
+import { VersionsClient } from './versions-client.js';
+import type {
+  App,
+  AppRole,
+  AuditRecord,
+  CreatedToken,
+  Page,
+  ReviewQueueItem,
+  Token,
+  WhoAmI,
+} from './wire.js';
+import type {
+  CreateAppRequest,
+  CreateTokenRequest,
+  PageQuery,
+  QualificationRequest,
+  RollbackRequest,
+  UpdateAppRequest,
+} from './wire-requests.js';
+
+/**
+ * The typed client of the minirelease API (DESIGN §5). Every method answers the resource the route answers;
+ * a refusal throws `ApiError` with the server's code; writes take `ifMatch` (the app revision they expect).
+ */
+export class MiniReleaseClient extends VersionsClient {
+  whoami(opts?: CallOptions): Promise<WhoAmI> {
+    return this.http.json({ method: 'GET', path: '/v1/whoami', ...opts });
+  }
+
+  /** Admin only. The answer carries the secret, shown this once. */
+  createToken(input: CreateTokenRequest, opts?: WriteOptions): Promise<CreatedToken> {
+    return this.http.json({ method: 'POST', path: '/v1/tokens', json: input, ...opts });
+  }
+
+  listTokens(opts?: CallOptions): Promise<Page<Token>> {
+    return this.http.json({ method: 'GET', path: '/v1/tokens', ...opts });
+  }
+
+  async revokeToken(id: string, opts?: WriteOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: path`/v1/tokens/${id}`, ...opts });
+  }
+
+  /** The caller becomes the app's owner. */
+  createApp(input: CreateAppRequest, opts?: WriteOptions): Promise<App> {
+    return this.http.json({ method: 'POST', path: '/v1/apps', json: input, ...opts });
+  }
+
+  listApps(page: PageQuery = {}, opts?: CallOptions): Promise<Page<App>> {
+    return this.http.json({ method: 'GET', path: '/v1/apps', query: { ...page }, ...opts });
+  }
+
+  getApp(appId: string, opts?: CallOptions): Promise<App> {
+    return this.http.json({ method: 'GET', path: path`/v1/apps/${appId}`, ...opts });
+  }
+
+  updateApp(appId: string, patch: UpdateAppRequest, opts?: WriteOptions): Promise<App> {
+    return this.http.json({ method: 'PATCH', path: path`/v1/apps/${appId}`, json: patch, ...opts });
+  }
+
+  setMember(appId: string, principal: string, role: AppRole, opts?: WriteOptions): Promise<App> {
+    const route = path`/v1/apps/${appId}/members/${principal}`;
+    return this.http.json({ method: 'PUT', path: route, json: { role }, ...opts });
+  }
+
+  removeMember(appId: string, principal: string, opts?: WriteOptions): Promise<App> {
+    return this.http.json({ method: 'DELETE', path: path`/v1/apps/${appId}/members/${principal}`, ...opts });
+  }
+
+  /** Replaces the experiencer list (at most 50 user ids). */
+  setExperiencers(appId: string, userIds: string[], opts?: WriteOptions): Promise<App> {
+    const route = path`/v1/apps/${appId}/experiencers`;
+    return this.http.json({ method: 'PUT', path: route, json: { userIds }, ...opts });
+  }
+
+  addQualification(appId: string, input: QualificationRequest, opts?: WriteOptions): Promise<App> {
+    const route = path`/v1/apps/${appId}/qualifications`;
+    return this.http.json({ method: 'POST', path: route, json: input, ...opts });
+  }
+
+  rollback(appId: string, input: RollbackRequest = {}, opts?: WriteOptions): Promise<App> {
+    return this.http.json({ method: 'POST', path: path`/v1/apps/${appId}/rollback`, json: input, ...opts });
+  }
+
+  offline(appId: string, opts?: WriteOptions): Promise<App> {
+    return this.http.json({ method: 'POST', path: path`/v1/apps/${appId}/offline`, ...opts });
+  }
+
+  online(appId: string, opts?: WriteOptions): Promise<App> {
+    return this.http.json({ method: 'POST', path: path`/v1/apps/${appId}/online`, ...opts });
+  }
+
+  auditLog(appId: string, page: PageQuery = {}, opts?: CallOptions): Promise<Page<AuditRecord>> {
+    return this.http.json({
+      method: 'GET',
+      path: path`/v1/apps/${appId}/audit-log`,
+      query: { ...page },
+      ...opts,
+    });
+  }
+
+  /** Reviewer: the versions waiting for review. */
+  reviewQueue(page: PageQuery = {}, opts?: CallOptions): Promise<Page<ReviewQueueItem>> {
+    return this.http.json({ method: 'GET', path: '/v1/review-queue', query: { ...page }, ...opts });
+  }
+}
