@@ -31,12 +31,14 @@ export async function logCommand(flags: LogFlags, { client, out }: Deps): Promis
 }
 
 function change(r: AuditRecord): string {
-  return r.from || r.to ? `${r.from ?? '∅'} → ${r.to ?? '∅'}` : '';
+  if (!r.from && !r.to) return '';
+  const percentage = r.details?.percentage;
+  return `${r.from ?? '∅'} → ${r.to ?? '∅'}${typeof percentage === 'number' ? ` ${percentage} %` : ''}`;
 }
 
 export function registerLog(program: Command, ctx: CliContext): void {
   withApp(program.command('log').description("show the app's audit log"))
-    .option('--limit <n>', 'how many records', integer(1, 1000))
+    .option('--limit <n>', 'how many records', integer(1, 200))
     .option('--cursor <cursor>', 'continue after a previous page')
     .action((flags: LogFlags, command: Command) => ctx.run(command, (deps) => logCommand(flags, deps)));
 }
