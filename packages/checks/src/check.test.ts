@@ -53,26 +53,29 @@ describe('checkPackage', () => {
 });
 
 describe('checkFiles', () => {
-  it('reports only the missing app.json when there is none', () => {
-    const report = checkFiles(fileMap({ 'pages/index/index.axml': '' }));
+  it('reports only the missing app.json when there is none', async () => {
+    const report = await checkFiles(fileMap({ 'pages/index/index.axml': '' }));
     expect(report.findings.map((f) => f.code)).toEqual(['APP_JSON_MISSING']);
   });
 
-  it('runs every rule and collects their findings in order', () => {
+  it('runs every rule and collects their findings in order', async () => {
     const files = fileMap({
       'app.json': '{"pages":["pages/a/a"]}',
       big: Buffer.alloc(3 * 1024 * 1024).toString(),
     });
-    expect(checkFiles(files).findings.map((f) => f.code)).toEqual(['PACKAGE_TOO_LARGE', 'PAGE_MISSING']);
+    expect((await checkFiles(files)).findings.map((f) => f.code)).toEqual([
+      'PACKAGE_TOO_LARGE',
+      'PAGE_MISSING',
+    ]);
   });
 
-  it('follows a tuned catalog: a warning does not fail the report', () => {
+  it('follows a tuned catalog: a warning does not fail the report', async () => {
     const catalog = { ...CATALOG, PAGE_MISSING: { ...CATALOG.PAGE_MISSING, severity: 'warning' as const } };
-    const report = checkFiles(fileMap({ 'app.json': '{"pages":["pages/a/a"]}' }), { catalog });
+    const report = await checkFiles(fileMap({ 'app.json': '{"pages":["pages/a/a"]}' }), { catalog });
     expect(report).toMatchObject({ ok: true, findings: [{ code: 'PAGE_MISSING', severity: 'warning' }] });
   });
 
-  it('measures subpackages apart from the main package', () => {
+  it('measures subpackages apart from the main package', async () => {
     const files = fileMap({
       ...minimalApp('wechat'),
       'app.json': JSON.stringify({
@@ -82,7 +85,7 @@ describe('checkFiles', () => {
       'shop/c/c.wxml': '12345',
       'shop/c/c.js': '678',
     });
-    const { stats } = checkFiles(files, { rules: [] });
+    const { stats } = await checkFiles(files, { rules: [] });
     expect(stats).toMatchObject({ files: 6, subpackages: [{ root: 'shop', size: 8 }], layout: 'wechat' });
     expect(stats.mainSize).toBe(stats.totalSize - 8);
   });

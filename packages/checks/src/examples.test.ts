@@ -17,7 +17,7 @@ describe.each(examples)('examples/%s', (name, layout) => {
     const read = await readDirectory(dir);
     if (!read.ok) throw new Error(read.problem.message.en);
     expect(read.skipped).toEqual([]);
-    const report = checkFiles(read.files);
+    const report = await checkFiles(read.files);
     expect(report.findings).toEqual([]);
     expect(report).toMatchObject({ ok: true, stats: { layout, files: 12 } });
   });

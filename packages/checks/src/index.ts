@@ -1,7 +1,17 @@
+export {
+  type Category,
+  type CategoryCatalog,
+  DEFAULT_CATEGORIES,
+  type QualificationType,
+} from './app/category-catalog.js';
+export { DEFAULT_WORDS, type WordLists } from './app/word-lists.js';
 export { type AppJson, type AppJsonResult, readAppJson, type Subpackage } from './app-json.js';
+export { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './catalog/codes.js';
 export { CATALOG, type Catalog, type CatalogEntry, FINDING_CODES, type FindingCode } from './catalog.js';
-export { type CheckOptions, checkFiles, checkPackage } from './check.js';
+export { type CheckOptions, checkFiles, checkPackage, checkSubmission } from './check.js';
+export { buildContext } from './context.js';
 export { createFinding, type FindingInput, type FindingParam } from './finding.js';
+export type { AppInfo, CheckInput, Materials, QualificationInfo } from './input.js';
 export { detectLayout, type Layout } from './layout.js';
 export {
   DEFAULT_LIMITS,

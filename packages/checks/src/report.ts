@@ -36,6 +36,8 @@ export interface ReportStats {
   /** Bytes of the archive as uploaded; absent when a folder was checked. */
   compressedSize?: number;
   layout: Layout;
+  /** Whether the app logs users in (a test account is then needed at submit); known after script rules ran. */
+  usesLogin?: boolean;
 }
 
 export interface Report {

@@ -6,13 +6,13 @@ import { appJsonInvalid } from './app-json-invalid.js';
 const withAppJson = (text: string) => fileMap({ ...minimalApp(), 'app.json': text });
 
 describe('APP_JSON_INVALID', () => {
-  it('passes a valid app.json, and leaves a missing one to APP_JSON_MISSING', () => {
-    expect(runRule(appJsonInvalid, fileMap(minimalApp()))).toEqual([]);
-    expect(runRule(appJsonInvalid, new Map())).toEqual([]);
+  it('passes a valid app.json, and leaves a missing one to APP_JSON_MISSING', async () => {
+    expect(await runRule(appJsonInvalid, fileMap(minimalApp()))).toEqual([]);
+    expect(await runRule(appJsonInvalid, new Map())).toEqual([]);
   });
 
-  it('reports broken JSON with its line', () => {
-    const findings = runRule(
+  it('reports broken JSON with its line', async () => {
+    const findings = await runRule(
       appJsonInvalid,
       withAppJson('{\n  "pages": [\n    "pages/index/index",\n  ]\n}'),
     );
@@ -25,8 +25,8 @@ describe('APP_JSON_INVALID', () => {
 
   it.each(['{}', '{"pages": []}', '{"pages": "pages/index/index"}', '{"pages": [null]}', '"pages"'])(
     'reports %s for its pages',
-    (text) => {
-      expect(runRule(appJsonInvalid, withAppJson(text))).toEqual([
+    async (text) => {
+      expect(await runRule(appJsonInvalid, withAppJson(text))).toEqual([
         expect.objectContaining({ code: 'APP_JSON_INVALID' }),
       ]);
     },

@@ -9,6 +9,7 @@ const PART = {
 /** PACKAGE_TOO_LARGE: the main package over its limit, and the whole over the total limit, each reported. */
 export const packageTooLarge: Rule = {
   name: 'package-too-large',
+  needs: 'package',
   codes: ['PACKAGE_TOO_LARGE'],
   run({ sizes, limits, finding }) {
     const over = [

@@ -12,6 +12,7 @@ const SCRIPTS = ['.js', '.ts'];
  */
 export const pageMissing: Rule = {
   name: 'page-missing',
+  needs: 'package',
   codes: ['PAGE_MISSING'],
   run({ appJson, files, layout, finding }) {
     if (appJson.status !== 'ok') return [];

@@ -1,9 +1,19 @@
-import { CATALOG, checkFiles, type Limits, type Report, readPackage } from '@minirelease/checks';
+import {
+  CATALOG,
+  checkFiles,
+  checkSubmission,
+  type Limits,
+  PACKAGE_CODES,
+  type Report,
+  readPackage,
+  SCRIPT_CODES,
+} from '@minirelease/checks';
 import { assertSemver, DomainError } from '@minirelease/core';
 import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { memberStore } from '../storage/member-store.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
+import { loadAppInfo } from './app-info.js';
 import { type WriteDeps, writeApp } from './app-write.js';
 import { type ReleaseService, semverColumns, type TransitionResult } from './release-service.js';
 
@@ -33,6 +43,10 @@ export class VersionService {
     private readonly limits: Partial<Limits> = {},
   ) {}
 
+  private today(): string {
+    return this.deps.now().toISOString().slice(0, 10);
+  }
+
   /** Reads and checks the package first: an unreadable or unsafe one is refused and nothing is stored. */
   async upload(
     actor: string,
@@ -51,7 +65,12 @@ export class VersionService {
         },
       );
     }
-    const report = checkFiles(read.files, { limits: this.limits, catalog: CATALOG });
+    const app = await loadAppInfo(this.deps.db, input.appId);
+    const report = await checkFiles(read.files, {
+      limits: this.limits,
+      catalog: CATALOG,
+      input: { app, description: input.description, today: this.today() },
+    });
     report.stats.compressedSize = read.compressedSize;
     // Content-addressed: a blob written for an upload that is then refused is harmless and reused next time.
     const sha256 = await this.blobs.put(input.zip);
@@ -138,8 +157,26 @@ export class VersionService {
         },
         precheck: async ({ tx }) => {
           const row = await versionStore.get(tx, appId, assertVersion(version));
-          const blockers = row ? submissionBlockers(JSON.parse(row.report) as Report) : [];
-          return { type: 'submit', version, blockers };
+          if (!row) return { type: 'submit', version, blockers: [] };
+          // The package's findings stand as uploaded; the app's are taken afresh (a document may have been added).
+          const stored = JSON.parse(row.report) as Report;
+          const submission = await checkSubmission({
+            limits: this.limits,
+            catalog: CATALOG,
+            input: {
+              app: await loadAppInfo(tx, appId),
+              description: row.description,
+              materials,
+              usesLogin: stored.stats.usesLogin,
+              today: this.today(),
+            },
+          });
+          const packageFindings = stored.findings.filter((f) => PACKAGE_FINDINGS.has(f.code));
+          return {
+            type: 'submit',
+            version,
+            blockers: submissionBlockers([...packageFindings, ...submission.findings]),
+          };
         },
       },
     );
@@ -183,9 +220,11 @@ export class VersionService {
 }
 
 /** The codes that block a submission: every `error` finding of the report. */
-export function submissionBlockers(report: Report): string[] {
-  return [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.code))];
+export function submissionBlockers(findings: Report['findings']): string[] {
+  return [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))];
 }
+
+const PACKAGE_FINDINGS = new Set<string>([...PACKAGE_CODES, ...SCRIPT_CODES]);
 
 function assertDescription(description: string): void {
   if (description.length > MAX_DESCRIPTION_CHARS) {
