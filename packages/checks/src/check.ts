@@ -66,7 +66,7 @@ function appNeeds(options: CheckOptions): RuleNeeds[] {
 }
 
 async function runRules(context: RuleContext, rules: readonly Rule[], needs: readonly RuleNeeds[]) {
-  const selected = rules.filter((rule) => needs.includes(rule.needs));
+  const selected = rules.filter((rule) => needs.includes(rule.needs) && (context.sandbox || !rule.sandbox));
   const results = await Promise.all(selected.map((rule) => rule.run(context)));
   return results.flat();
 }

@@ -43,5 +43,6 @@ export function buildContext(files: ReadonlyMap<string, Buffer>, options: CheckO
     categories: options.categories ?? DEFAULT_CATEGORIES,
     scripts: createScriptIndex(files),
     facts: {},
+    sandbox: options.sandbox !== false,
   };
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerApp } from './commands/app.js';
 import { registerCancelGray } from './commands/cancel-gray.js';
 import { registerCancelReview } from './commands/cancel-review.js';
+import { registerCheck } from './commands/check.js';
 import { registerGray } from './commands/gray.js';
 import { registerLog } from './commands/log.js';
 import { registerLogin } from './commands/login.js';
@@ -30,7 +31,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerWhoami(program, ctx);
   registerToken(program, ctx);
   registerApp(program, ctx);
-  // `check <dir|zip>` (offline pre-review, DESIGN §6) registers here: registerCheck(program, ctx).
+  registerCheck(program, ctx);
   registerUpload(program, ctx);
   registerSubmit(program, ctx);
   registerCancelReview(program, ctx);

@@ -53,10 +53,20 @@ export interface Finding {
   line?: number;
 }
 
+export interface ReportStats {
+  files: number;
+  totalSize: number;
+  mainSize: number;
+  subpackages: Array<{ root: string; size: number }>;
+  compressedSize?: number;
+  layout: 'alipay' | 'wechat';
+  usesLogin?: boolean;
+}
+
 export interface Report {
   ok: boolean;
   findings: Finding[];
-  stats: Record<string, number>;
+  stats: ReportStats;
 }
 
 export interface Materials {

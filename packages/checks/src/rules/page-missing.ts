@@ -2,7 +2,11 @@ import { pagePath } from '../app-json.js';
 import { TEMPLATE_EXTENSION } from '../layout.js';
 import type { Rule } from './rule.js';
 
-const TEMPLATES = ['.axml', '.wxml'];
+/**
+ * Templates of the mini-program dialects super-apps run: Alipay/mPaaS (.axml), WeChat/TMF (.wxml), QQ (.qml),
+ * Baidu (.swan), ByteDance (.ttml), FinClip (.fxml). A host that runs one of them is judged by its own template.
+ */
+const TEMPLATES = ['.axml', '.wxml', '.qml', '.swan', '.ttml', '.fxml'];
 const SCRIPTS = ['.js', '.ts'];
 
 /**

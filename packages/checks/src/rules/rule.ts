@@ -26,6 +26,8 @@ export interface RuleContext {
   categories: CategoryCatalog;
   /** The package's scripts, parsed lazily once. */
   scripts: ScriptIndex;
+  /** Whether rules that run the launch sandbox run (CheckOptions.sandbox, on by default). */
+  sandbox: boolean;
   /** Facts rules learn about the package for later stages (kept in the report's stats). */
   facts: { usesLogin?: boolean };
 }
@@ -41,5 +43,7 @@ export interface Rule {
   name: string;
   codes: readonly FindingCode[];
   needs: RuleNeeds;
+  /** Runs the app in the launch sandbox (a worker): skipped when `CheckOptions.sandbox` is false. */
+  sandbox?: boolean;
   run(context: RuleContext): Finding[] | Promise<Finding[]>;
 }
