@@ -2,7 +2,7 @@ import { CATALOG } from './catalog.js';
 import { buildContext, type CheckOptions } from './context.js';
 import { resolveLimits } from './limits.js';
 import { readPackage } from './package/read-package.js';
-import { createReport, type Report } from './report.js';
+import { createReport, type Finding, type Report } from './report.js';
 import { ALL_RULES } from './rules/all-rules.js';
 import { packageInvalidFinding } from './rules/package-invalid.js';
 import type { Rule, RuleContext, RuleNeeds } from './rules/rule.js';
@@ -68,5 +68,20 @@ function appNeeds(options: CheckOptions): RuleNeeds[] {
 async function runRules(context: RuleContext, rules: readonly Rule[], needs: readonly RuleNeeds[]) {
   const selected = rules.filter((rule) => needs.includes(rule.needs) && (context.sandbox || !rule.sandbox));
   const results = await Promise.all(selected.map((rule) => rule.run(context)));
-  return results.flat();
+  return dedupe(results.flat());
+}
+
+/**
+ * The static reading and the launch sandbox may both find one authorization call: report it once. Findings are
+ * the same call when they share code, file and line.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.code !== 'FIRST_SCREEN_AUTH' || f.file === undefined) return true;
+    const key = `${f.file}:${f.line ?? 0}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -2,9 +2,22 @@ export {
   type Category,
   type CategoryCatalog,
   DEFAULT_CATEGORIES,
+  findCategory,
+  findQualificationType,
+  type QualificationRequirement,
   type QualificationType,
+  requiredQualifications,
 } from './app/category-catalog.js';
-export { DEFAULT_WORDS, type WordLists } from './app/word-lists.js';
+export {
+  type CheckConfig,
+  CONFIG_SEVERITIES,
+  type ConfigSeverity,
+  loadCheckConfig,
+  parseCheckConfig,
+  withoutCodes,
+} from './app/check-config.js';
+export { CheckConfigError } from './app/check-config-error.js';
+export { type AppLimits, DEFAULT_APP_LIMITS, DEFAULT_WORDS, type WordLists } from './app/word-lists.js';
 export { type AppJson, type AppJsonResult, readAppJson, type Subpackage } from './app-json.js';
 export { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './catalog/codes.js';
 export { CATALOG, type Catalog, type CatalogEntry, FINDING_CODES, type FindingCode } from './catalog.js';
@@ -43,5 +56,30 @@ export {
   type SubpackageSize,
 } from './report.js';
 export { ALL_RULES } from './rules/all-rules.js';
+export { APP_RULES } from './rules/app/app-rules.js';
+export { createLaunchSandboxRule, launchSandboxRule } from './rules/launch/launch-sandbox.js';
 export { packageInvalidFinding } from './rules/package-invalid.js';
 export type { Rule, RuleContext } from './rules/rule.js';
+export { SCRIPT_RULES } from './rules/script/script-rules.js';
+export type {
+  LaunchCall,
+  LaunchError,
+  LaunchPhase,
+  LaunchResult,
+  LaunchStatus,
+} from './sandbox/launch-types.js';
+export { DEFAULT_LAUNCH_OPTIONS, type LaunchOptions, runLaunch } from './sandbox/run-launch.js';
+export {
+  AUTH_APIS,
+  LOGIN_APIS,
+  NAVIGATE_APIS,
+  REQUEST_APIS,
+} from './script/api-lists.js';
+export { isMinified, isVendored } from './script/own-code.js';
+export { entryPage } from './script/pages.js';
+export {
+  createScriptIndex,
+  type ParsedScript,
+  type ScannedTemplate,
+  type ScriptIndex,
+} from './script/script-index.js';

@@ -62,13 +62,14 @@ export const PACKAGE_ENTRIES: Readonly<Record<PackageCode, CatalogEntry>> = {
     code: 'NAVIGATE_TARGET_MISSING',
     severity: 'error',
     message: {
-      zh: '跳转目标页面 {target} 未在 app.json 中声明',
-      en: 'The navigation target {target} is not a page declared in app.json',
+      zh: '跳转的页面 {target} 未在 app.json 中声明（url：{url}）',
+      en: 'The navigation target {target} is not a page declared in app.json (url: {url})',
     },
     hint: {
-      zh: '在 app.json 的 pages 或分包中声明该页面，或修正跳转路径。',
-      en: 'Declare the page in app.json (pages or a subpackage), or fix the path.',
+      zh: '请在 app.json 的 pages 或分包中声明该页面，或修正跳转路径：以 / 开头的路径从根目录算起，其余相对当前页面所在目录。',
+      en: 'Declare the page in app.json (pages or a subpackage), or fix the path: a leading / starts at the root, anything else is relative to the current page’s folder.',
     },
-    source: 'Reviewers reject main flows that lead to a blank or missing page',
+    source:
+      'Alipay and WeChat: navigating to an undeclared page fails; reviewers reject flows that lead nowhere',
   },
 };

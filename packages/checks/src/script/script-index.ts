@@ -1,45 +1,135 @@
-import { type ParseResult, parseSync } from 'oxc-parser';
+import { type ParseResult, type ParserOptions, parseSync } from 'oxc-parser';
+import { lineIndex } from './line-index.js';
+import { resolveModule } from './module-resolve.js';
+import { type ModuleScope, readModuleScope } from './module-scope.js';
+import { isMinified, isScriptPath, isTemplatePath, isTemplateScript, isVendored } from './own-code.js';
+import { type ScriptSummary, summarize } from './script-summary.js';
+import { scanTemplate, type TemplateScan } from './template-scan.js';
+
+export { isVendored } from './own-code.js';
 
 /** One script of the package, parsed once and shared by every rule that reads scripts. */
 export interface ParsedScript {
   path: string;
   source: string;
   result: ParseResult;
+  /** The 1-based line of a UTF-16 offset of `source` (oxc's offsets). */
+  line(offset: number): number;
 }
 
+/** One template of the package, scanned once. */
+export interface ScannedTemplate extends TemplateScan {
+  path: string;
+  source: string;
+  line(offset: number): number;
+}
+
+/**
+ * The package's own code, read lazily and once: every rule asks here rather than parsing, so each script is
+ * parsed once and walked once whatever the number of rules.
+ */
 export interface ScriptIndex {
-  /** The app's own scripts (`.js`, `.ts`, `.sjs`, `.wxs` excluded), not vendored libraries. */
+  /** The app's own `.js`/`.ts` scripts: not vendored (`node_modules`, `miniprogram_npm`), not minified. */
   readonly ownScripts: readonly string[];
+  /** The app's own SJS/WXS modules (template scripts: syntax only). */
+  readonly templateScripts: readonly string[];
+  /** The app's own templates (`.axml`, `.wxml`). */
+  readonly ownTemplates: readonly string[];
   parse(path: string): ParsedScript | undefined;
-}
-
-const VENDORED = /(^|\/)(node_modules|miniprogram_npm)\//;
-
-/** Vendored code is the library authors' business, not the reviewer's: rules judge the app's own code. */
-export function isVendored(path: string): boolean {
-  return VENDORED.test(path);
+  /** The single-walk summary of an own script (undefined when it is not one, or does not parse). */
+  summary(path: string): ScriptSummary | undefined;
+  /** The top level of a script: bindings, imports, exports. */
+  scope(path: string): ModuleScope | undefined;
+  /** The own script a specifier names from `from`; undefined for packages and missing files. */
+  resolve(from: string, specifier: string): string | undefined;
+  template(path: string): ScannedTemplate | undefined;
 }
 
 export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptIndex {
-  const ownScripts = [...files.keys()].filter(
-    (p) => /\.(m?js|ts)$/.test(p) && !p.endsWith('.d.ts') && !isVendored(p),
-  );
-  const cache = new Map<string, ParsedScript | undefined>();
-  return {
-    ownScripts,
+  const parsed = new Map<string, ParsedScript | undefined>();
+  const summaries = new Map<string, ScriptSummary | undefined>();
+  const scopes = new Map<string, ModuleScope | undefined>();
+  const templates = new Map<string, ScannedTemplate | undefined>();
+  const sources = new Map<string, string>();
+  const text = (path: string) => {
+    let source = sources.get(path);
+    if (source === undefined) {
+      source = files.get(path)?.toString('utf8');
+      if (source !== undefined) sources.set(path, source);
+    }
+    return source;
+  };
+  let own: { scripts: string[]; templateScripts: string[]; templates: string[] } | undefined;
+
+  const ownFiles = () => {
+    if (own !== undefined) return own;
+    own = { scripts: [], templateScripts: [], templates: [] };
+    for (const path of files.keys()) {
+      if (isVendored(path)) continue;
+      if (isTemplatePath(path)) own.templates.push(path);
+      else if (!isScriptPath(path) || isMinified(text(path)!)) continue;
+      else if (isTemplateScript(path)) own.templateScripts.push(path);
+      else own.scripts.push(path);
+    }
+    return own;
+  };
+
+  const index: ScriptIndex = {
+    get ownScripts() {
+      return ownFiles().scripts;
+    },
+    get templateScripts() {
+      return ownFiles().templateScripts;
+    },
+    get ownTemplates() {
+      return ownFiles().templates;
+    },
     parse(path) {
-      if (cache.has(path)) return cache.get(path);
-      const buffer = files.get(path);
-      const parsed =
-        buffer === undefined
-          ? undefined
-          : {
-              path,
-              source: buffer.toString('utf8'),
-              result: parseSync(path, buffer.toString('utf8'), { sourceType: 'unambiguous' }),
-            };
-      cache.set(path, parsed);
-      return parsed;
+      if (!parsed.has(path)) parsed.set(path, parseScript(path, text(path)));
+      return parsed.get(path);
+    },
+    summary(path) {
+      if (!summaries.has(path)) {
+        const script = isTemplateScript(path) ? undefined : index.parse(path);
+        const ok = script !== undefined && script.result.errors.length === 0;
+        summaries.set(path, ok ? summarize(script.result.program, script.line) : undefined);
+      }
+      return summaries.get(path);
+    },
+    scope(path) {
+      if (!scopes.has(path)) {
+        const script = index.parse(path);
+        const ok = script !== undefined && script.result.errors.length === 0;
+        scopes.set(path, ok ? readModuleScope(script.result.program) : undefined);
+      }
+      return scopes.get(path);
+    },
+    resolve: (from, specifier) => resolveModule(files, from, specifier),
+    template(path) {
+      if (!templates.has(path)) {
+        const source = text(path);
+        const scanned = source === undefined ? undefined : { path, source, line: lineIndex(source) };
+        templates.set(path, scanned && { ...scanned, ...scanTemplate(scanned.source) });
+      }
+      return templates.get(path);
     },
   };
+  return index;
+}
+
+/**
+ * Parses as ES module or script by content (`unambiguous`). A script with errors is parsed again as CommonJS,
+ * whose result is kept unless it is worse: both platforms wrap every module in a function, so a top-level
+ * `return` is legal there and must be neither reported nor shadow the real error.
+ */
+function parseScript(path: string, source: string | undefined): ParsedScript | undefined {
+  if (source === undefined) return undefined;
+  const options: ParserOptions = { sourceType: 'unambiguous' };
+  if (isTemplateScript(path)) options.lang = 'js';
+  let result = parseSync(path, source, options);
+  if (result.errors.length > 0 && result.program.sourceType === 'script') {
+    const commonJs = parseSync(path, source, { ...options, sourceType: 'commonjs' });
+    if (commonJs.errors.length <= result.errors.length) result = commonJs;
+  }
+  return { path, source, result, line: lineIndex(source) };
 }

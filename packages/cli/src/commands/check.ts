@@ -95,12 +95,14 @@ export function parseQualification(value: string, previous: QualificationInfo[] 
   return [...previous, { type: m[1]!, number: m[2]!, expiresAt: m[3]! }];
 }
 
-// TODO(issue 3): loadCheckConfig arrives with the app rules; until then --config is refused.
-async function loadConfig(checks: object, path: string) {
-  const load = (checks as { loadCheckConfig?: (p: string) => Promise<Record<string, unknown>> })
-    .loadCheckConfig;
-  if (!load) throw new CliError('USAGE', '--config is not supported yet', 2);
-  return (await load(path)) as { limits?: undefined };
+/** A platform's tuning file; a broken one is a usage error naming the file and the key. */
+async function loadConfig(checks: typeof import('@minirelease/checks'), path: string) {
+  try {
+    return await checks.loadCheckConfig(path);
+  } catch (err) {
+    if (err instanceof checks.CheckConfigError) throw new CliError('USAGE', err.message, 2);
+    throw err;
+  }
 }
 
 function kb(bytes: number): string {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { nameTooGeneric } from './name-too-generic.js';
+import { runAppRule } from './run-app-rule.js';
+
+describe('NAME_TOO_GENERIC', () => {
+  it('passes a name with a brand among generic words', async () => {
+    expect(await runAppRule(nameTooGeneric, { name: '青禾外卖' })).toEqual([]);
+    expect(await runAppRule(nameTooGeneric, { name: '青禾读书' })).toEqual([]);
+    expect(await runAppRule(nameTooGeneric, { name: '杭州外卖2' })).toEqual([]);
+  });
+
+  it('reports a name made of a city and a service, showing the words', async () => {
+    expect(await runAppRule(nameTooGeneric, { name: '杭州外卖' })).toEqual([
+      expect.objectContaining({
+        code: 'NAME_TOO_GENERIC',
+        severity: 'error',
+        message: {
+          zh: '名称“杭州外卖”仅由通用词组成（杭州 + 外卖），没有可识别的品牌',
+          en: 'The name "杭州外卖" is made only of generic words (杭州 + 外卖), with no distinguishing brand',
+        },
+      }),
+    ]);
+  });
+
+  it('reports category names, provinces with their suffix, and separators between words', async () => {
+    const words = async (name: string) => (await runAppRule(nameTooGeneric, { name }))[0]?.message.zh;
+    expect(await words('浙江省二手房')).toContain('（浙江省 + 二手房）');
+    expect(await words('日历')).toContain('（日历）');
+    expect(await words('上海-打车_助手')).toContain('（上海 + 打车 + 助手）');
+    expect(await words('天气预报Pro')).toContain('（天气预报 + pro）');
+  });
+
+  it('backtracks when the longest word leaves a remainder: 二手 + 房产', async () => {
+    const [finding] = await runAppRule(nameTooGeneric, { name: '二手房产' });
+    expect(finding!.message.en).toContain('(二手 + 房产)');
+  });
+
+  it('follows a platform’s generic list', async () => {
+    const words = { generic: ['青禾', '读书'] };
+    expect(await runAppRule(nameTooGeneric, { name: '青禾读书' }, {}, { words })).toHaveLength(1);
+    expect(await runAppRule(nameTooGeneric, { name: '杭州外卖' }, {}, { words })).toEqual([]);
+  });
+});

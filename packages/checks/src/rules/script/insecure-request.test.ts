@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { fileMap, minimalApp } from '../../testing/file-map.js';
+import { runRule } from '../../testing/run-rule.js';
+import { insecureRequest, isInsecure } from './insecure-request.js';
+
+const app = (files: Record<string, string>) => fileMap({ ...minimalApp('alipay'), ...files });
+
+describe('INSECURE_REQUEST', () => {
+  it('passes https and wss, loopback development hosts, and http strings that are not request urls', async () => {
+    const files = app({
+      'pages/index/index.js': [
+        "const SVG = 'http://www.w3.org/2000/svg';",
+        'Page({',
+        "  a() { my.request({ url: 'https://api.qinghe.example/books' }); },",
+        "  b() { my.connectSocket({ url: 'wss://push.qinghe.example' }); },",
+        "  c() { my.request({ url: 'http://localhost:3000/books' }); my.request({ url: 'http://127.0.0.1/x' }); },",
+        '  d() { my.request({ url: getApp().globalData.host + "/books" }); my.navigateTo({ url: SVG }); },',
+        '});',
+      ].join('\n'),
+      'node_modules/sdk/index.js': "my.request({ url: 'http://vendor.example' });",
+    });
+    expect(await runRule(insecureRequest, files)).toEqual([]);
+  });
+
+  it('reports http:// and ws:// urls: literals, templates, concatenations and imported constants', async () => {
+    const files = app({
+      'config.js': "export const BASE = 'http://api.qinghe.example';\nexport const HOST = BASE;",
+      'utils/api.ts': [
+        "import { HOST } from '../config';",
+        'const { request } = my;',
+        "export const list = () => request({ url: HOST + '/books' });",
+      ].join('\n'),
+      'pages/index/index.js': [
+        "const cdn = require('../../config.js');",
+        'Page({',
+        "  a() { my.httpRequest({ url: 'http://old.qinghe.example/a' }); },",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a fixture script
+        '  b(host) { wx.downloadFile({ url: `http://${host}/cover.png` }); },',
+        "  c() { my.connectSocket({ url: 'ws://push.qinghe.example' }); },",
+        "  d() { my.uploadFile({ url: cdn.BASE + '/upload', filePath: 'a', name: 'f' }); },",
+        '});',
+      ].join('\n'),
+    });
+    const findings = await runRule(insecureRequest, files);
+    expect(findings.map((f) => [f.file, f.line, f.message.en])).toEqual([
+      ['pages/index/index.js', 3, 'my.httpRequest is given an insecure address: http://old.qinghe.example/a'],
+      ['pages/index/index.js', 4, 'wx.downloadFile is given an insecure address: http://…'],
+      ['pages/index/index.js', 5, 'my.connectSocket is given an insecure address: ws://push.qinghe.example'],
+      [
+        'pages/index/index.js',
+        6,
+        'my.uploadFile is given an insecure address: http://api.qinghe.example/upload',
+      ],
+      ['utils/api.ts', 3, 'my.request is given an insecure address: http://api.qinghe.example/books'],
+    ]);
+    expect(findings[0]).toMatchObject({ code: 'INSECURE_REQUEST', severity: 'error' });
+  });
+
+  it('exempts a loopback host only when it is known', () => {
+    expect(isInsecure({ value: 'http://localhost:8080/a', complete: true })).toBe(false);
+    expect(isInsecure({ value: 'http://[::1]/a', complete: true })).toBe(false);
+    expect(isInsecure({ value: 'http://local', complete: false })).toBe(true);
+    expect(isInsecure({ value: 'http://192.168.1.5:8080', complete: true })).toBe(true);
+    expect(isInsecure({ value: 'HTTPS://a.example', complete: true })).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import type { Node, ObjectExpression } from 'oxc-parser';
+import { memberParts, propertyValue, unwrap } from './ast.js';
+import type { ScriptIndex } from './script-index.js';
+import { type StaticString, staticString } from './static-string.js';
+
+/** How far names are followed (`a` → `b` → an export of another module …) before giving up. */
+const MAX_DEPTH = 8;
+
+/** What a name or member is bound to: a value node in some script, or a whole module (`require('./x')`). */
+export type Target =
+  | { kind: 'value'; path: string; node: Node; owner?: ObjectExpression | undefined }
+  | { kind: 'module'; path: string };
+
+/**
+ * Follows a name or member expression of script `path` to what it is bound to: a top-level value, another
+ * own module's export (ES or CommonJS), or a property of an object literal (`api.login`, `this` being the
+ * object, as `owner`). Anything else is returned as the value it is.
+ */
+export function deref(
+  index: ScriptIndex,
+  path: string,
+  node: Node,
+  owner?: ObjectExpression,
+  depth = 0,
+): Target | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return derefName(index, path, inner.name, depth + 1);
+  const member = memberParts(inner);
+  if (member === undefined) return { kind: 'value', path, node: inner, owner };
+  if (member.object.type === 'ThisExpression') {
+    return owner && propertyOf(index, { kind: 'value', path, node: owner }, member.name, depth + 1);
+  }
+  const base = deref(index, path, member.object, undefined, depth + 1);
+  if (base?.kind === 'module') return exportOf(index, base.path, member.name, depth + 1);
+  return base && propertyOf(index, base, member.name, depth + 1);
+}
+
+export function derefName(index: ScriptIndex, path: string, name: string, depth = 0): Target | undefined {
+  const scope = index.scope(path);
+  const value = scope?.values.get(name);
+  if (value !== undefined) return deref(index, path, value, undefined, depth + 1);
+  const binding = scope?.imports.get(name);
+  const module = binding && index.resolve(path, binding.source);
+  if (binding === undefined || module === undefined) return undefined;
+  if (binding.imported === '*') return { kind: 'module', path: module };
+  return exportOf(index, module, binding.imported, depth + 1);
+}
+
+/**
+ * An export of an own module by name. When the module exports an object literal (`module.exports = { … }`,
+ * `export default { … }`), the name is looked up on it, so that `this` in the method is that object.
+ */
+export function exportOf(index: ScriptIndex, path: string, name: string, depth = 0): Target | undefined {
+  const exports = index.scope(path)?.exports;
+  const whole = name === 'default' ? undefined : exports?.get('default');
+  const object = whole && deref(index, path, whole, undefined, depth + 1);
+  const method = object && propertyOf(index, object, name, depth + 1);
+  if (method !== undefined) return method;
+  const node = exports?.get(name);
+  return node === undefined ? undefined : deref(index, path, node, undefined, depth + 1);
+}
+
+/** A property of an object literal found as a target; `this` in its methods is the object. */
+export function propertyOf(
+  index: ScriptIndex,
+  target: Target,
+  name: string,
+  depth: number,
+): Target | undefined {
+  if (target.kind !== 'value' || target.node.type !== 'ObjectExpression') return undefined;
+  const object = target.node;
+  const value = propertyValue(object, name);
+  if (value === undefined) return undefined;
+  const found = deref(index, target.path, value, object, depth + 1);
+  return found?.kind === 'value' ? { ...found, owner: found.owner ?? object } : found;
+}
+
+/** The static string of an expression of script `path`, following constants across own modules. */
+export function stringValue(
+  index: ScriptIndex,
+  path: string,
+  node: Node,
+  depth = 0,
+): StaticString | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  return staticString(node, (reference) => {
+    const target = deref(index, path, reference, undefined, depth + 1);
+    return target?.kind === 'value' ? stringValue(index, target.path, target.node, depth + 1) : undefined;
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Which files are the app's own code. Reviewers judge what the developer wrote; vendored libraries and
+ * framework builds are their authors' business, and judging them would bury real findings in noise.
+ */
+
+const VENDORED = /(^|\/)(node_modules|miniprogram_npm)\//;
+/** Prebuilt files by name: `*.min.js`, and the bundles uni-app (`common/vendor.js`) and Taro emit at the root. */
+const BUILT = /(\.min\.[cm]?js$)|(^(common\/)?(vendor|vendors|runtime|taro)\.js$)/;
+
+/** Scripts: JavaScript, TypeScript, and the template script languages (Alipay SJS, WeChat WXS). */
+const SCRIPT = /\.([cm]?js|ts|sjs|wxs)$/;
+const TEMPLATE = /\.(axml|wxml)$/;
+
+export function isVendored(path: string): boolean {
+  return VENDORED.test(path) || BUILT.test(path);
+}
+
+export function isScriptPath(path: string): boolean {
+  return SCRIPT.test(path) && !path.endsWith('.d.ts');
+}
+
+export function isTemplatePath(path: string): boolean {
+  return TEMPLATE.test(path);
+}
+
+/** SJS and WXS run in the template's sandbox: no `my`/`wx`, no pages; only their syntax is checked. */
+export function isTemplateScript(path: string): boolean {
+  return path.endsWith('.sjs') || path.endsWith('.wxs');
+}
+
+const LONG_LINE = 500;
+/** One ASCII punctuator (`;,{}()`) every this many characters at least: code, not a base64 or data string. */
+const DENSITY = 40;
+
+/**
+ * A minified build, by its shape: at least 2 KB of which half or more sits in lines of 500+ characters that
+ * are dense with punctuators. Hand-written code keeps short lines; a long line that is one string literal
+ * (a base64 icon, a long text) has no punctuators and does not make a file minified.
+ */
+export function isMinified(source: string): boolean {
+  if (source.length < 2048) return false;
+  let dense = 0;
+  let start = 0;
+  while (start < source.length) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    if (end - start >= LONG_LINE && isDense(source, start, end)) dense += end - start;
+    start = end + 1;
+  }
+  return dense * 2 >= source.length;
+}
+
+function isDense(source: string, start: number, end: number): boolean {
+  let punctuators = 0;
+  for (let i = start; i < end; i += 1) {
+    const c = source.charCodeAt(i);
+    // ; , { } ( )
+    if (c === 59 || c === 44 || c === 123 || c === 125 || c === 40 || c === 41) punctuators += 1;
+  }
+  return punctuators * DENSITY >= end - start;
+}
