@@ -31,6 +31,31 @@ export async function startEmbeddedServer(options: StartServerOptions): Promise<
   return server.startServer(options);
 }
 
+/** What `serve --role resolver` asks of `@minirelease/resolver`. */
+export interface StartResolverOptions {
+  upstream: string;
+  token: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel?: string;
+}
+
+export type StartResolver = (
+  options: StartResolverOptions,
+) => Promise<{ url: string; close(): Promise<void> }>;
+
+/** Starts a resolver process in this process; like the server, loaded only by the command that needs it. */
+export async function startEmbeddedResolver(options: StartResolverOptions) {
+  const { startResolverServer } = await import('@minirelease/resolver');
+  const { logLevel = 'info', ...rest } = options;
+  return startResolverServer({
+    ...rest,
+    // Logs go to stderr: stdout stays the CLI's (`serve --json`).
+    logger: logLevel === 'silent' ? false : { level: logLevel, stream: process.stderr },
+  });
+}
+
 /** Resolves with the first SIGINT or SIGTERM, and stops listening for both. */
 export function untilSignal(): Promise<NodeJS.Signals> {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];

@@ -36,7 +36,7 @@ describe('usage errors exit 2 without a request', () => {
     ['a limit that is no number', ['log', '--app', 'a', '--limit', 'ten']],
     ['both --user and --users', ['resolve', '--app', 'a', '--user', 'u', '--users', '3']],
     ['a platform role that does not exist', ['token', 'create', '--principal', 'p', '--role', 'owner']],
-    ['the standalone resolver', ['serve', '--role', 'resolver']],
+    ['a resolver without --upstream', ['serve', '--role', 'resolver']],
     ['a group without its subcommand', ['app']],
   ])('%s', async (_name, args) => {
     const { code, io, stub } = await run(args);

@@ -5,7 +5,7 @@
 import type { Action, AppVisibility, Channel, ErrorCode, VersionStatus } from '@minirelease/core';
 
 export type AppRole = 'owner' | 'developer' | 'viewer';
-export type PlatformRole = 'admin' | 'reviewer';
+export type PlatformRole = 'admin' | 'reviewer' | 'resolver';
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };

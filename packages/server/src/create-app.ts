@@ -8,6 +8,7 @@ import { createGuard, permissionOf } from './auth/guard.js';
 import { installErrorHandling, sendError } from './http/error-handler.js';
 import { installOpenApi } from './http/openapi.js';
 import { rejectNul } from './http/reject-nul.js';
+import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
@@ -15,15 +16,15 @@ import { packageRoutes } from './routes/package-routes.js';
 import { releaseRoutes } from './routes/release-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { asApi } from './routes/route-types.js';
+import { streamRoutes } from './routes/stream-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { versionRoutes } from './routes/version-routes.js';
+import { type ChangeStreamOptions, ChangeStreams } from './services/change-streams.js';
 import { EventFollower } from './services/event-follower.js';
-import { loadRelease } from './services/release-state.js';
+import { loadReleaseState } from './services/release-snapshot.js';
 import { createServices, type Services } from './services/services.js';
-import { appStore } from './storage/app-store.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { OpenDatabase } from './storage/database.js';
-import { eventStore } from './storage/event-store.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -38,12 +39,15 @@ export interface CreateAppOptions {
   readonly limits?: Partial<Limits>;
   /** How often to look for events committed elsewhere when no NOTIFY came (ms). */
   readonly eventPollMs?: number;
+  /** The change stream's heartbeat and slow-consumer limit. */
+  readonly stream?: Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes'>;
 }
 
 export interface MiniReleaseApp {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly resolver: ResolverState;
+  readonly streams: ChangeStreams;
 }
 
 /** The composition root: storage → services → routes, API and data plane in one Fastify instance. */
@@ -69,7 +73,8 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   });
 
   // The resolver starts from the release state at the log's end, then follows the log in seq order.
-  const initial = await loadSnapshot(services);
+  const loaded = await loadReleaseState(db);
+  const initial = buildSnapshot(loaded.seq, loaded.apps);
   const resolver = new ResolverState(initial);
   const follower = new EventFollower(
     db,
@@ -81,6 +86,13 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   services.feed.subscribe((e) => follower.catchUp(e.seq));
   await follower.start({ pollMs: options.eventPollMs ?? 1000, postgresUrl: options.database.url });
   app.addHook('onClose', () => follower.stop());
+  const streams = new ChangeStreams(db, follower, {
+    ...options.stream,
+    onError: (error) => app.log.warn({ err: error }, 'change stream'),
+  });
+  // Before the server waits for its connections to end: open streams never would.
+  app.addHook('preClose', async () => streams.closeAll());
+  closeSpareConnectionsOnClose(app);
   installErrorHandling(app);
   app.addContentTypeParser(
     ['application/zip', 'application/octet-stream'],
@@ -115,20 +127,9 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl: (sha256) => `/v1/packages/${sha256}` });
     packageRoutes(scope, services.blobs);
+    streamRoutes(scope, streams);
   });
   opsRoutes(app, services, registry, () => resolver.snapshot.seq);
   await app.ready();
-  return { app, services, resolver };
-}
-
-/** The release state of every app, at the current end of the event log. */
-async function loadSnapshot(services: Services) {
-  return services.db.transaction().execute(async (tx) => {
-    const seq = await eventStore.lastSeq(tx);
-    const releases = await Promise.all((await appStore.allIds(tx)).map((id) => loadRelease(tx, id)));
-    return buildSnapshot(
-      seq,
-      releases.filter((r) => r !== null),
-    );
-  });
+  return { app, services, resolver, streams };
 }

@@ -1,27 +1,65 @@
 import { type Command, Option } from 'commander';
-import { CliError, EXIT } from '../cli-error.js';
-import type { CliContext } from '../context.js';
-import { runServer, type StartFlags, withServerOptions } from './start.js';
+import type { CliContext, GlobalFlags } from '../context.js';
+import { startEmbeddedResolver, untilSignal } from '../embedded-server.js';
+import { integer } from '../options.js';
+import { serveResolverCommand } from './serve-resolver.js';
+import { runServer } from './start.js';
 
-export interface ServeFlags extends StartFlags {
+export interface ServeFlags {
   role: 'api' | 'resolver';
+  port?: number;
+  host: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  logLevel?: string;
+  upstream?: string;
 }
 
-/** One role of a scaled deployment. For now only `api`, which is `start` (it carries the resolver inside). */
+/** Defaults differ by role, so one host can run both: the API on 8080, a resolver on 8081. */
+const DEFAULTS = {
+  api: { port: 8080, dataDir: './.minirelease' },
+  resolver: { port: 8081, dataDir: './.minirelease-resolver' },
+} as const;
+
+/** One role of a scaled deployment: `api` (which is `start`), or a `resolver` following an API. */
 export function registerServe(program: Command, ctx: CliContext): void {
-  withServerOptions(program.command('serve').description('run one role of a scaled deployment'))
+  program
+    .command('serve')
+    .description('run one role of a scaled deployment: the API, or a resolver following it')
     .addOption(
       new Option('--role <role>', 'which role to run').choices(['api', 'resolver']).makeOptionMandatory(),
     )
-    .option('--upstream <url>', 'the API a resolver follows (resolver role)')
+    .option('--port <port>', 'the port to listen on (api 8080, resolver 8081)', integer(0, 65_535))
+    .option('--host <host>', 'the interface to listen on', '127.0.0.1')
+    .option(
+      '--data-dir <dir>',
+      'api: database, packages, admin token (./.minirelease); resolver: snapshot and package cache (./.minirelease-resolver)',
+    )
+    .option('--database-url <url>', 'api: PostgreSQL instead of the embedded SQLite')
+    .option('--upstream <url>', 'resolver: the API to follow')
+    .option('--log-level <level>', 'server log level (info, warn, error, debug)')
     .action((flags: ServeFlags, command: Command) => {
-      if (flags.role === 'api') return runServer(flags, command, ctx);
-      return ctx.run(command, async () => {
-        throw new CliError(
-          'NOT_AVAILABLE',
-          'the standalone resolver arrives in a later release; `serve --role api` (or `start`) runs the resolver inside the API',
-          EXIT.usage,
-        );
-      });
+      const defaults = DEFAULTS[flags.role];
+      const port = flags.port ?? defaults.port;
+      const dataDir = flags.dataDir ?? defaults.dataDir;
+      if (flags.role === 'api') return runServer({ ...flags, port, dataDir }, command, ctx);
+      return ctx.run(command, ({ out, globals, io }) =>
+        serveResolverCommand(
+          {
+            port,
+            host: flags.host,
+            dataDir,
+            upstream: flags.upstream,
+            logLevel: flags.logLevel ?? io.env.MINIRELEASE_LOG_LEVEL,
+          },
+          {
+            out,
+            // The resolver's token: --token or MINIRELEASE_TOKEN, never a saved login (that is a person's).
+            token: (globals as GlobalFlags).token ?? io.env.MINIRELEASE_TOKEN,
+            startResolver: startEmbeddedResolver,
+            untilStopped: untilSignal,
+          },
+        ),
+      );
     });
 }

@@ -4,7 +4,7 @@ import type { CliContext, Deps } from '../context.js';
 import { when } from '../format.js';
 import { table } from '../table.js';
 
-const ROLES: readonly PlatformRole[] = ['admin', 'reviewer'];
+const ROLES: readonly PlatformRole[] = ['admin', 'reviewer', 'resolver'];
 
 export interface TokenCreateFlags {
   principal: string;
@@ -68,7 +68,11 @@ export function registerToken(program: Command, ctx: CliContext): void {
     .command('create')
     .description('create a token for a principal')
     .requiredOption('--principal <name>', 'who the token is for')
-    .option('--role <role>', 'a platform role, admin or reviewer; repeatable', role)
+    .option(
+      '--role <role>',
+      'a platform role: admin, reviewer, or resolver (for resolver processes); repeatable',
+      role,
+    )
     .option('--label <text>', 'what the token is for')
     .action((flags: TokenCreateFlags, command: Command) =>
       ctx.run(command, (deps) => tokenCreateCommand(flags, deps)),

@@ -35,6 +35,10 @@ export function createGuard(db: Kysely<Database>, now: () => Date) {
       if (principal.roles.includes('reviewer')) return;
       throw forbidden(principal, 'a platform reviewer');
     }
+    if (permission === 'resolver') {
+      if (principal.roles.includes('resolver')) return;
+      throw forbidden(principal, 'a resolver token (platform role resolver)');
+    }
     const needed = permission.slice(4) as AppRole;
     const appId = (request.params as { app?: string }).app ?? '';
     const role = await memberStore.roleOf(db, appId, principal.principal);

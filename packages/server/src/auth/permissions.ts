@@ -7,9 +7,10 @@ import type { AppRole } from './principal.js';
  *   authenticated any valid token
  *   admin         platform admin
  *   reviewer      platform reviewer (or admin)
+ *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids
  *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
  */
-export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | `app:${AppRole}`;
+export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | 'resolver' | `app:${AppRole}`;
 
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /healthz': 'public',
@@ -20,6 +21,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /v1/resolve/batch': 'public',
   'GET /v1/search': 'public',
   'GET /v1/packages/:sha256': 'public',
+  'GET /v1/stream': 'resolver',
 
   'GET /v1/whoami': 'authenticated',
   'POST /v1/tokens': 'admin',

@@ -1,4 +1,5 @@
-export const PLATFORM_ROLES = ['admin', 'reviewer'] as const;
+/** `resolver`: tokens of resolver processes and local-mode SDKs, which read the change stream and nothing else. */
+export const PLATFORM_ROLES = ['admin', 'reviewer', 'resolver'] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
 export const APP_ROLES = ['owner', 'developer', 'viewer'] as const;

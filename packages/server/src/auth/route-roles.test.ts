@@ -15,7 +15,7 @@ const APP = NEW_APP.appId;
 const VERSION = '1.0.0';
 
 type AppRole = 'viewer' | 'developer' | 'owner';
-type PlatformRole = 'admin' | 'reviewer';
+type PlatformRole = 'admin' | 'reviewer' | 'resolver';
 
 /** Who calls: either no valid credentials at all, or a principal with platform roles and maybe a role on the app. */
 type CallerKind =
@@ -37,6 +37,7 @@ const CALLERS: readonly CallerKind[] = [
   { name: 'app developer', authenticated: true, platform: [], appRole: 'developer' },
   { name: 'app owner', authenticated: true, platform: [], appRole: 'owner' },
   { name: 'platform reviewer', authenticated: true, platform: ['reviewer'] },
+  { name: 'platform resolver', authenticated: true, platform: ['resolver'] },
   { name: 'platform admin', authenticated: true, platform: ['admin'] },
 ];
 
@@ -51,6 +52,7 @@ function expectedVerdict(permission: Permission, method: string, caller: CallerK
   if (permission === 'authenticated' || caller.platform.includes('admin')) return 'pass';
   if (permission === 'admin') return 403;
   if (permission === 'reviewer') return caller.platform.includes('reviewer') ? 'pass' : 403;
+  if (permission === 'resolver') return caller.platform.includes('resolver') ? 'pass' : 403;
   const needed = permission.slice('app:'.length) as AppRole;
   if (caller.appRole !== undefined && RANK[caller.appRole] >= RANK[needed]) return 'pass';
   // Reviewers read what they review.
@@ -147,6 +149,8 @@ describe.each(TEST_DIALECTS)('the route × role table on %s', (dialect) => {
         'GET /v1/resolve': { query: `?app=${APP}&user=u1` },
         'POST /v1/resolve/batch': { body: [{ app: APP, user: 'u1' }] },
         'GET /v1/search': { query: `?q=${encodeURIComponent('青禾')}&user=u1` },
+        // Not following: the stream ends once caught up, so the walk gets an answer.
+        'GET /v1/stream': { query: '?follow=false' },
         'POST /v1/tokens': { body: { principal: 'walk-minted' } },
         'POST /v1/apps': { body: NEW_APP },
         'PATCH /v1/apps/:app': { body: { description: 'walk' } },

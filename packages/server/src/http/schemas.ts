@@ -1,5 +1,6 @@
 import { ACTIONS, APP_VISIBILITIES, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
 import { z } from 'zod';
+import { PLATFORM_ROLES } from '../auth/principal.js';
 
 /**
  * The API's shapes, once: they validate requests, type the handlers and generate /openapi.json.
@@ -92,10 +93,7 @@ export const TokenBody = z.object({
     .min(1)
     .max(128)
     .regex(/^[^\s]+$/, 'no spaces'),
-  roles: z
-    .array(z.enum(['admin', 'reviewer']))
-    .max(2)
-    .default([]),
+  roles: z.array(z.enum(PLATFORM_ROLES)).max(PLATFORM_ROLES.length).default([]),
   label: text(128).default(''),
 });
 
@@ -211,7 +209,7 @@ export const AuditSchema = z.object({
 export const TokenSchema = z.object({
   id: z.string(),
   principal: z.string(),
-  roles: z.array(z.enum(['admin', 'reviewer'])),
+  roles: z.array(z.enum(PLATFORM_ROLES)),
   label: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),

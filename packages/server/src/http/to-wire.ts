@@ -102,6 +102,7 @@ export function tokenToWire(row: TokenRow): Token {
   return {
     id: row.id,
     principal: row.principal,
+    // The sdk's PlatformRole lacks 'resolver' until the sdk adds it; the wire (TokenSchema) already has it.
     roles: JSON.parse(row.roles) as PlatformRole[],
     label: row.label,
     createdAt: row.created_at,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_ROLES } from '../auth/principal.js';
 import { commonErrors, pageOf, TokenBody, TokenSchema } from '../http/schemas.js';
 import { tokenToWire } from '../http/to-wire.js';
 import type { Services } from '../services/services.js';
@@ -14,7 +15,7 @@ export function tokenRoutes(api: Api, s: Services): void {
         response: {
           200: z.object({
             principal: z.string(),
-            roles: z.array(z.enum(['admin', 'reviewer'])),
+            roles: z.array(z.enum(PLATFORM_ROLES)),
             tokenId: z.string(),
           }),
           ...commonErrors,

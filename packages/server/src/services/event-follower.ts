@@ -21,6 +21,7 @@ export class EventFollower {
   #timer: NodeJS.Timeout | null = null;
   #listener: pg.Client | null = null;
   #stopped = false;
+  readonly #listeners = new Set<(event: ChangeEvent) => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -31,8 +32,19 @@ export class EventFollower {
     this.#lastSeq = startSeq;
   }
 
+  /** The seq of the last event handed on: listeners have had every event up to it, and no later one. */
   get lastSeq(): number {
     return this.#lastSeq;
+  }
+
+  /**
+   * Hands every later event to `listener` too, after `onEvent`. Events go out synchronously as `lastSeq` moves,
+   * so a subscriber that reads `lastSeq` and subscribes in one tick misses nothing after it and gets nothing
+   * before it: the change stream's gap-free join rests on this.
+   */
+  subscribe(listener: (event: ChangeEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Reads every event after the last one handed on; resolves once `seq` (if given) has been reached. */
@@ -59,7 +71,15 @@ export class EventFollower {
           for (const row of rows) {
             this.#lastSeq = row.seq;
             const release = JSON.parse(row.payload) as AppRelease | null;
-            this.onEvent({ seq: row.seq, appId: row.app_id, type: row.type, release: release as AppRelease });
+            const event = { seq: row.seq, appId: row.app_id, type: row.type, release: release as AppRelease };
+            this.onEvent(event);
+            for (const listener of this.#listeners) {
+              try {
+                listener(event);
+              } catch (e) {
+                this.onError(e);
+              }
+            }
           }
           if (rows.length < BATCH) break;
         }

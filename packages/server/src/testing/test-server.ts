@@ -3,26 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Limits } from '@minirelease/checks';
 import type { LightMyRequestResponse } from 'fastify';
-import { createApp, type MiniReleaseApp } from '../create-app.js';
+import type { PlatformRole } from '../auth/principal.js';
+import { type CreateAppOptions, createApp, type MiniReleaseApp } from '../create-app.js';
 import { BlobStore } from '../storage/blob-store.js';
 import { openTestDatabase, type TestDialect } from './test-database.js';
 
 export interface TestServer extends MiniReleaseApp {
   readonly adminToken: string;
   /** A token for a new principal with the given platform roles. */
-  tokenFor(principal: string, roles?: Array<'admin' | 'reviewer'>): Promise<string>;
+  tokenFor(principal: string, roles?: PlatformRole[]): Promise<string>;
   call(
     method: string,
     url: string,
     options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>;
+  /** Listens on an ephemeral loopback port (for resolvers and stream clients); answers the base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
 /** A real server (real database, real blob directory) answered through `inject`, without a port. */
 export async function startTestServer(
   dialect: TestDialect,
-  options: { limits?: Partial<Limits> } = {},
+  options: { limits?: Partial<Limits> } & Pick<CreateAppOptions, 'stream' | 'eventPollMs'> = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(dialect);
   const dir = await mkdtemp(join(tmpdir(), 'minirelease-test-'));
@@ -30,6 +33,8 @@ export async function startTestServer(
     database,
     blobs: new BlobStore(join(dir, 'blobs')),
     limits: options.limits,
+    stream: options.stream,
+    eventPollMs: options.eventPollMs,
   });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
   return {
@@ -54,6 +59,9 @@ export async function startTestServer(
             ? { payload: opts.body as Buffer }
             : { payload: opts.body as object }),
       });
+    },
+    listen() {
+      return instance.app.listen({ port: 0, host: '127.0.0.1' });
     },
     async close() {
       await instance.app.close();

@@ -1,0 +1,151 @@
+import type { ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
+import { type EventRow, eventStore } from '../storage/event-store.js';
+import type { Database } from '../storage/schema.js';
+import type { ChangeEvent } from './change-feed.js';
+import type { EventFollower } from './event-follower.js';
+import { loadReleaseState } from './release-snapshot.js';
+
+export interface ChangeStreamOptions {
+  /** How often a quiet stream gets a `: hb` comment, so proxies and the resolver's idle timer keep it. */
+  readonly heartbeatMs?: number;
+  /** A subscriber with more unsent bytes than this is dropped; it comes back with Last-Event-ID. */
+  readonly maxBufferedBytes?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface StreamStart {
+  /** Send the changes after this seq; null or 0: a snapshot first. */
+  readonly after: number | null;
+  /** Keep the stream open for later changes (false: end once caught up, for tools). */
+  readonly follow: boolean;
+}
+
+const REPLAY_BATCH = 500;
+
+/**
+ * `GET /v1/stream` subscribers (DESIGN §7). A subscriber gets a snapshot or a replay of the event log from the
+ * table, then joins the live fan-out of the EventFollower. The join is gap-free and duplicate-free: the replay
+ * runs until it has reached the follower's `lastSeq`, and the subscriber is attached in the same tick as that
+ * check, so every later event reaches it through the follower; anything it already had is skipped by seq.
+ */
+export class ChangeStreams {
+  readonly #open = new Set<ServerResponse>();
+  /** Live subscribers and the last seq each was sent. */
+  readonly #live = new Map<ServerResponse, { seq: number }>();
+  readonly #timer: NodeJS.Timeout;
+  readonly #maxBuffered: number;
+  #closed = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly follower: EventFollower,
+    private readonly options: ChangeStreamOptions = {},
+  ) {
+    this.#maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+    follower.subscribe((event) => this.#broadcast(event));
+    this.#timer = setInterval(() => this.#heartbeat(), options.heartbeatMs ?? 15_000);
+    this.#timer.unref();
+  }
+
+  /** Open streams, replaying or live. */
+  get size(): number {
+    return this.#open.size;
+  }
+
+  async open(res: ServerResponse, start: StreamStart): Promise<void> {
+    res.on('error', () => {});
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      // A stream is the last response on its connection: when it ends, so does the connection.
+      connection: 'close',
+      'x-accel-buffering': 'no',
+    });
+    if (this.#closed) return void res.end();
+    res.flushHeaders();
+    this.#open.add(res);
+    res.on('close', () => {
+      this.#open.delete(res);
+      this.#live.delete(res);
+    });
+    try {
+      let seq = start.after ?? 0;
+      // A position this log never reached (the database was replaced) is answered with a fresh snapshot.
+      if (seq === 0 || seq > (await eventStore.lastSeq(this.db))) {
+        const state = await loadReleaseState(this.db);
+        seq = state.seq;
+        res.write(frame('snapshot', seq, JSON.stringify(state)));
+        await drained(res);
+      }
+      for (;;) {
+        if (gone(res)) return;
+        if (seq >= this.follower.lastSeq) break;
+        const rows = await eventStore.after(this.db, seq, REPLAY_BATCH);
+        if (rows.length === 0) break;
+        for (const row of rows) res.write(rowFrame(row));
+        seq = rows[rows.length - 1]!.seq;
+        await drained(res);
+      }
+      // No await since the last look at the follower's lastSeq: nothing can slip between replay and live.
+      if (!start.follow) return void res.end();
+      this.#live.set(res, { seq });
+    } catch (e) {
+      this.options.onError?.(e);
+      res.destroy();
+    }
+  }
+
+  /** Ends every stream (server shutdown); subscribers reconnect elsewhere or later. */
+  closeAll(): void {
+    this.#closed = true;
+    clearInterval(this.#timer);
+    for (const res of this.#open) res.end();
+  }
+
+  #broadcast(event: ChangeEvent): void {
+    if (this.#live.size === 0) return;
+    const text = changeFrame(event.seq, event.appId, event.type, event.release);
+    for (const [res, sent] of this.#live) {
+      if (event.seq <= sent.seq) continue;
+      sent.seq = event.seq;
+      res.write(text);
+      // A consumer that does not read would make us hold every later change for it: let it go instead.
+      if (res.writableLength > this.#maxBuffered) {
+        this.options.onError?.(
+          new Error(
+            `dropped a change-stream subscriber ${res.writableLength} bytes behind at seq ${event.seq}`,
+          ),
+        );
+        this.#live.delete(res);
+        res.destroy();
+      }
+    }
+  }
+
+  #heartbeat(): void {
+    for (const res of this.#live.keys()) res.write(': hb\n\n');
+  }
+}
+
+const frame = (event: string, id: number, data: string) => `event: ${event}\nid: ${id}\ndata: ${data}\n\n`;
+
+const changeFrame = (seq: number, appId: string, type: string, release: unknown) =>
+  frame('change', seq, JSON.stringify({ seq, appId, type, release }));
+
+const rowFrame = (row: EventRow) => changeFrame(row.seq, row.app_id, row.type, JSON.parse(row.payload));
+
+const gone = (res: ServerResponse) => res.destroyed || res.writableEnded;
+
+function drained(res: ServerResponse): Promise<void> {
+  if (!res.writableNeedDrain || gone(res)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
