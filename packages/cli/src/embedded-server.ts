@@ -7,6 +7,7 @@ export interface StartServerOptions {
   dataDir: string;
   databaseUrl?: string;
   logLevel?: string;
+  checkConfig?: string;
 }
 
 export interface RunningServer {

@@ -23,6 +23,7 @@ import { type ChangeStreamOptions, ChangeStreams } from './services/change-strea
 import { EventFollower } from './services/event-follower.js';
 import { loadReleaseState } from './services/release-snapshot.js';
 import { createServices, type Services } from './services/services.js';
+import type { CheckTuning } from './services/version-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { OpenDatabase } from './storage/database.js';
 
@@ -37,6 +38,8 @@ export interface CreateAppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   readonly now?: () => Date;
   readonly limits?: Partial<Limits>;
+  /** A platform's checker tuning (its config file); `limits` above wins over its limits. */
+  readonly check?: CheckTuning;
   /** How often to look for events committed elsewhere when no NOTIFY came (ms). */
   readonly eventPollMs?: number;
   /** The change stream's heartbeat and slow-consumer limit. */
@@ -58,7 +61,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     dialect,
     blobs: options.blobs,
     now: options.now,
-    limits: options.limits,
+    check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
   });
   const app = Fastify({
     logger: options.logger ?? false,
@@ -113,7 +116,10 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   const registry = installMetrics(app, services.feed);
   await installOpenApi(app, API_VERSION);
 
-  const uploadLimit = options.limits?.totalUploadBytes ?? DEFAULT_LIMITS.totalUploadBytes;
+  const uploadLimit =
+    options.limits?.totalUploadBytes ??
+    options.check?.limits?.totalUploadBytes ??
+    DEFAULT_LIMITS.totalUploadBytes;
   await app.register(async (scope) => {
     scope.setValidatorCompiler(validatorCompiler);
     scope.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { loadCheckConfig } from '@minirelease/checks';
 import { readEnv } from './config.js';
 import { createApp, type MiniReleaseApp } from './create-app.js';
 import { BlobStore } from './storage/blob-store.js';
@@ -12,6 +13,8 @@ export interface StartOptions {
   /** PostgreSQL instead of the embedded SQLite; defaults to `DATABASE_URL`. */
   readonly databaseUrl?: string;
   readonly logLevel?: string;
+  /** A checker configuration file; defaults to `MINIRELEASE_CHECK_CONFIG`. */
+  readonly checkConfig?: string;
 }
 
 export interface RunningServer {
@@ -34,9 +37,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   );
   const blobs = new BlobStore(join(dataDir, 'blobs'));
   const logLevel = options.logLevel ?? env.logLevel;
+  const checkConfig = options.checkConfig ?? env.checkConfig;
   const instance = await createApp({
     database,
     blobs,
+    // A broken file stops the start with its message: a platform must not run with rules it did not mean.
+    ...(checkConfig ? { check: await loadCheckConfig(checkConfig) } : {}),
     // Logs go to stderr: stdout stays the CLI's (`start --json`).
     logger: logLevel === 'silent' ? false : { level: logLevel, stream: process.stderr },
   });

@@ -16,6 +16,7 @@ export interface StartFlags {
   dataDir: string;
   databaseUrl?: string;
   logLevel?: string;
+  checkConfig?: string;
 }
 
 export interface StartDeps {
@@ -35,6 +36,7 @@ export async function startCommand(flags: StartFlags, deps: StartDeps): Promise<
     dataDir,
     ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
     ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+    ...(flags.checkConfig ? { checkConfig: flags.checkConfig } : {}),
   });
   const url = server.url.replace(/\/+$/, '');
   const adminTokenFile = join(dataDir, 'admin-token');
@@ -66,7 +68,11 @@ export function withServerOptions(command: Command): Command {
     .option('--host <host>', 'the interface to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'where the database, packages and admin token live', './.minirelease')
     .option('--database-url <url>', 'PostgreSQL instead of the embedded SQLite')
-    .option('--log-level <level>', 'server log level (info, warn, error, debug)');
+    .option('--log-level <level>', 'server log level (info, warn, error, debug)')
+    .option(
+      '--check-config <file>',
+      "the platform's checker configuration (JSON; or $MINIRELEASE_CHECK_CONFIG)",
+    );
 }
 
 export function runServer(flags: StartFlags, command: Command, ctx: CliContext): Promise<void> {

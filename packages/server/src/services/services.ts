@@ -1,4 +1,3 @@
-import type { Limits } from '@minirelease/checks';
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
@@ -6,7 +5,7 @@ import { AppService } from './app-service.js';
 import { ChangeFeed } from './change-feed.js';
 import { ReleaseService } from './release-service.js';
 import { TokenService } from './token-service.js';
-import { VersionService } from './version-service.js';
+import { type CheckTuning, VersionService } from './version-service.js';
 
 /** Everything the routes call, built once in the composition root. */
 export interface Services {
@@ -25,7 +24,7 @@ export function createServices(options: {
   dialect: 'sqlite' | 'postgres';
   blobs: BlobStore;
   now?: () => Date;
-  limits?: Partial<Limits>;
+  check?: CheckTuning;
 }): Services {
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
@@ -38,7 +37,7 @@ export function createServices(options: {
     now,
     apps: new AppService(deps),
     release,
-    versions: new VersionService(deps, release, options.blobs, options.limits),
+    versions: new VersionService(deps, release, options.blobs, options.check),
     tokens: new TokenService(options.db, now),
   };
 }

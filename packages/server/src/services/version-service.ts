@@ -1,8 +1,8 @@
 import {
   CATALOG,
+  type CheckOptions,
   checkFiles,
   checkSubmission,
-  type Limits,
   PACKAGE_CODES,
   type Report,
   readPackage,
@@ -18,6 +18,9 @@ import { type WriteDeps, writeApp } from './app-write.js';
 import { type ReleaseService, semverColumns, type TransitionResult } from './release-service.js';
 
 export const MAX_DESCRIPTION_CHARS = 2000;
+
+/** How a platform tunes the checker (its config file): limits, severities, rules, word lists, categories. */
+export type CheckTuning = Omit<CheckOptions, 'input' | 'sandbox'>;
 
 export interface Materials {
   testAccount?: string | undefined;
@@ -40,7 +43,7 @@ export class VersionService {
     private readonly deps: WriteDeps,
     private readonly release: ReleaseService,
     private readonly blobs: BlobStore,
-    private readonly limits: Partial<Limits> = {},
+    private readonly tuning: CheckTuning = {},
   ) {}
 
   private today(): string {
@@ -55,7 +58,7 @@ export class VersionService {
   ): Promise<{ row: VersionRow; report: Report }> {
     assertSemver(input.version);
     assertDescription(input.description);
-    const read = await readPackage(input.zip, this.limits);
+    const read = await readPackage(input.zip, this.tuning.limits);
     if (!read.ok) {
       throw new DomainError(
         'PACKAGE_INVALID',
@@ -67,8 +70,8 @@ export class VersionService {
     }
     const app = await loadAppInfo(this.deps.db, input.appId);
     const report = await checkFiles(read.files, {
-      limits: this.limits,
-      catalog: CATALOG,
+      ...this.tuning,
+      catalog: this.tuning.catalog ?? CATALOG,
       input: { app, description: input.description, today: this.today() },
     });
     report.stats.compressedSize = read.compressedSize;
@@ -161,8 +164,8 @@ export class VersionService {
           // The package's findings stand as uploaded; the app's are taken afresh (a document may have been added).
           const stored = JSON.parse(row.report) as Report;
           const submission = await checkSubmission({
-            limits: this.limits,
-            catalog: CATALOG,
+            ...this.tuning,
+            catalog: this.tuning.catalog ?? CATALOG,
             input: {
               app: await loadAppInfo(tx, appId),
               description: row.description,

@@ -25,7 +25,7 @@ export interface TestServer extends MiniReleaseApp {
 /** A real server (real database, real blob directory) answered through `inject`, without a port. */
 export async function startTestServer(
   dialect: TestDialect,
-  options: { limits?: Partial<Limits> } & Pick<CreateAppOptions, 'stream' | 'eventPollMs'> = {},
+  options: { limits?: Partial<Limits> } & Pick<CreateAppOptions, 'stream' | 'eventPollMs' | 'check'> = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(dialect);
   const dir = await mkdtemp(join(tmpdir(), 'minirelease-test-'));
@@ -35,6 +35,7 @@ export async function startTestServer(
     limits: options.limits,
     stream: options.stream,
     eventPollMs: options.eventPollMs,
+    check: options.check,
   });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
   return {
