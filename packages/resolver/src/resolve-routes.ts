@@ -61,7 +61,27 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
           size: r.size,
         }
       : { error: { code: r.code, message: `${r.appId}: ${MESSAGES[r.code]}` } };
-  const send = (reply: FastifyReply, r: ResolveResult) => reply.code(r.ok ? 200 : 404).send(toWire(r));
+  /*
+   * The hot route sends each answer's JSON serialized once. Core builds every answer of an app once per snapshot
+   * (the objects `decide` returns), so their bodies are kept beside them (weakly: a replaced app's go with it)
+   * and a request costs a lookup instead of an object and a serialization. The bytes are those the response
+   * schema's serializer writes (same fields, same order); a JSON string with a JSON content type is sent as is.
+   */
+  const bodies = new WeakMap<ResolveResult, string>();
+  const bodyOf = (r: ResolveResult): string => {
+    let body = bodies.get(r);
+    if (body === undefined) {
+      body = JSON.stringify(toWire(r));
+      // An unknown app's answer is built per request: not worth keeping.
+      if (r.ok || r.code !== 'APP_NOT_FOUND') bodies.set(r, body);
+    }
+    return body;
+  };
+  const sendResolved = (reply: FastifyReply, r: ResolveResult) =>
+    reply
+      .code(r.ok ? 200 : 404)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(bodyOf(r));
 
   app.get<{ Querystring: { app: string; user: string; channel?: string } }>(
     '/v1/resolve',
@@ -79,7 +99,7 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
     },
     (request, reply) => {
       const q = request.query;
-      return send(
+      return sendResolved(
         reply,
         resolve(state.snapshot, q.app, q.user, q.channel === 'experience' ? 'experience' : undefined),
       );

@@ -7,6 +7,17 @@ export {
   isApiError,
 } from './api-error.js';
 export { DataPlaneClient, type ResolveOptions } from './data-plane-client.js';
+export { type ConnectLocalOptions, connectLocal, type LocalConnection } from './host/connect-local.js';
+export { createHostClient, type HostClient, type HostClientOptions } from './host/host-client.js';
+export * from './host/host-result.js';
+export {
+  createLocalResolver,
+  type LocalResolver,
+  type LocalResolverOptions,
+  type ReleaseStateChange,
+  type ReleaseStateSnapshot,
+} from './host/local-resolver.js';
+export { type SseEvent, SseParser } from './host/sse-parser.js';
 export { paginate } from './paginate.js';
 export type { CallOptions, ClientOptions, WriteOptions } from './transport.js';
 export { type UploadInput, VersionsClient } from './versions-client.js';

@@ -11,7 +11,12 @@ export const BUCKETS = 10_000;
 
 /** The bucket of a user for one version: MurmurHash3_x86_32(`${appId}:${version}:${userId}`, 0) mod 10000. */
 export function bucketOf(appId: string, version: string, userId: string): number {
-  return murmur3WithPrefix(murmur3Prefix(`${appId}:${version}:`), userId) % BUCKETS;
+  return bucketWithPrefix(murmur3Prefix(`${appId}:${version}:`), userId);
+}
+
+/** The bucket of a user under an already hashed `${appId}:${version}:` prefix: every decision's hot path. */
+export function bucketWithPrefix(prefix: Murmur3Prefix, userId: string): number {
+  return murmur3WithPrefix(prefix, userId) % BUCKETS;
 }
 
 /** Bucketing for one gray version, with the key prefix hashed once. */
@@ -22,7 +27,7 @@ export interface GrayBucketer {
 
 export function grayBucketer(appId: string, version: string): GrayBucketer {
   const prefix = murmur3Prefix(`${appId}:${version}:`);
-  return { prefix, bucket: (userId) => murmur3WithPrefix(prefix, userId) % BUCKETS };
+  return { prefix, bucket: (userId) => bucketWithPrefix(prefix, userId) };
 }
 
 /** Whether a bucket falls inside a share; a wider share keeps every bucket it held (sticky). */

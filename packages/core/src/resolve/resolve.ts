@@ -1,8 +1,8 @@
-import { inShare } from '../gray/bucket.js';
+import { BUCKETS } from '../gray/bucket.js';
+import { murmur3WithPrefix } from '../gray/murmur3.js';
 import type { CompiledApp, NotResolved, ReleaseSnapshot, ResolveResult } from './snapshot.js';
 
 const notFound = (appId: string): NotResolved => ({ ok: false, appId, code: 'APP_NOT_FOUND' });
-const offline = (appId: string): NotResolved => ({ ok: false, appId, code: 'APP_OFFLINE' });
 
 /**
  * Which package a user gets (DESIGN §3): experience for insiders who ask for it, then gray by bucket, then the
@@ -19,13 +19,21 @@ export function resolve(
   return decide(app, userId, channel);
 }
 
+/**
+ * The decision for one compiled app. The hot path: flat fields, the bucket computed inline from the pre-hashed
+ * prefix (no closure call), and the insider Set consulted only when the app has insiders.
+ */
 export function decide(app: CompiledApp, userId: string, channel?: 'experience' | undefined): ResolveResult {
-  if (app.source.visibility === 'offline') return offline(app.source.appId);
-  const { answers } = app;
-  if (channel === 'experience' && answers.experience && app.insiders.has(userId)) return answers.experience;
-  if (app.bucketer) {
-    if (app.insiders.has(userId)) return answers.grayInsider!;
-    if (inShare(app.bucketer.bucket(userId), app.grayBasisPoints)) return answers.grayByBucket!;
+  const answers = app.answers;
+  if (app.offline) return answers.offline;
+  if (channel === 'experience' && answers.experience !== null && app.insiders.has(userId)) {
+    return answers.experience;
+  }
+  const prefix = app.grayPrefix;
+  if (prefix !== null) {
+    if (app.hasInsiders && app.insiders.has(userId)) return answers.grayInsider!;
+    // inShare(bucket, basisPoints), written out: a bucket below the share is in gray.
+    if (murmur3WithPrefix(prefix, userId) % BUCKETS < app.grayBasisPoints) return answers.grayByBucket!;
   }
   return answers.stable;
 }

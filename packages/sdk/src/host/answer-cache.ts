@@ -1,0 +1,57 @@
+import type { HostResolveResult } from './host-result.js';
+
+/** One cached answer: both forms built once, so a cache hit allocates nothing. */
+export interface CacheEntry {
+  readonly fresh: HostResolveResult;
+  readonly stale: HostResolveResult;
+  /** The answer's entity tag, sent back as `If-None-Match`; absent while the server sends none. */
+  etag: string | undefined;
+  /** Until then the answer is used without asking. */
+  freshUntil: number;
+  /** After a failed revalidation: until then the stale answer is served without asking again. */
+  retryAt: number;
+}
+
+/**
+ * Answers per (app, user, channel), bounded: the least recently stored entry goes first (a host app asks for
+ * a handful of users; a server-side host for many).
+ */
+export class AnswerCache {
+  readonly #entries = new Map<string, CacheEntry>();
+
+  constructor(readonly maxEntries: number) {}
+
+  static key(appId: string, userId: string, channel: string | undefined): string {
+    // NUL cannot appear in an id that reached the resolver, so keys never collide.
+    return `${appId}\u0000${userId}\u0000${channel ?? ''}`;
+  }
+
+  get(key: string): CacheEntry | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, result: HostResolveResult, etag: string | undefined, freshUntil: number): CacheEntry {
+    const entry: CacheEntry = {
+      fresh: Object.freeze({ ...result, stale: false }),
+      stale: Object.freeze({ ...result, stale: true }),
+      etag,
+      freshUntil,
+      retryAt: 0,
+    };
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    if (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppRelease } from '@minirelease/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectLocal, type LocalConnection } from './connect-local.js';
+
+const app = (over: Partial<AppRelease> = {}): AppRelease => ({
+  appId: 'qinghe-books',
+  name: '青禾读书',
+  brand: '青禾',
+  visibility: 'online',
+  revision: 1,
+  release: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
+  gray: null,
+  experience: null,
+  insiders: [],
+  ...over,
+});
+
+const sse = (event: string, seq: number, body: object) =>
+  `event: ${event}\ndata: ${JSON.stringify({ seq, ...body })}\nid: ${seq}\n\n`;
+
+/** A stand-in for `/v1/stream`: each connection is handed to the test, which writes what it likes. */
+async function streamServer(onConnect: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer((req, res) => onConnect(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((r) => server.close(() => r()));
+  };
+  return { url, close };
+}
+
+let cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const f of cleanup.reverse()) await f();
+  cleanup = [];
+});
+
+describe('connectLocal', () => {
+  it('answers from the snapshot, follows changes, and resumes after a drop from the last seq', async () => {
+    const seen: IncomingMessage[] = [];
+    let current: ServerResponse | undefined;
+    const server = await streamServer((req, res) => {
+      seen.push(req);
+      current = res;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (seen.length === 1) {
+        // The snapshot cut in two writes, mid-JSON.
+        const first = sse('snapshot', 3, { apps: [app()] });
+        res.write(first.slice(0, 20));
+        setTimeout(() => res.write(first.slice(20)), 10);
+      }
+    });
+    cleanup.push(server.close);
+    const conn: LocalConnection = await connectLocal({
+      baseUrl: server.url,
+      token: 'res-token',
+      reconnectMs: 20,
+    });
+    cleanup.push(() => conn.close());
+    expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true, version: '1.3.0' });
+    expect(seen[0]!.headers.authorization).toBe('Bearer res-token');
+    expect(seen[0]!.url).toBe('/v1/stream');
+
+    current!.write(
+      sse('change', 4, { appId: 'qinghe-books', type: 'offline', release: app({ visibility: 'offline' }) }),
+    );
+    await vi.waitFor(() => expect(conn.resolver.seq).toBe(4));
+    expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: false, code: 'APP_OFFLINE' });
+
+    current!.destroy(); // the stream drops; the last state keeps answering
+    expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ code: 'APP_OFFLINE' });
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen[1]!.headers['last-event-id']).toBe('4');
+    expect(seen[1]!.url).toBe('/v1/stream?after=4');
+    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', release: app() }));
+    await vi.waitFor(() => expect(conn.resolver.seq).toBe(5));
+    expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true });
+  });
+
+  it('rejects when the first connection is refused by the server or cannot be made', async () => {
+    const server = await streamServer((_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'FORBIDDEN', message: 'needs the resolver role' } }));
+    });
+    await expect(connectLocal({ baseUrl: server.url, token: 't' })).rejects.toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
+    await server.close();
+    await expect(connectLocal({ baseUrl: server.url, token: 't' })).rejects.toMatchObject({
+      code: 'UNREACHABLE',
+    });
+  });
+
+  it('rejects when the stream ends before its snapshot', async () => {
+    const server = await streamServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(': nothing here\n\n');
+    });
+    cleanup.push(server.close);
+    await expect(connectLocal({ baseUrl: server.url, token: 't' })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+    });
+  });
+});

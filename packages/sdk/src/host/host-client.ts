@@ -1,0 +1,162 @@
+import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
+import { queryString } from '../transport.js';
+import type { ResolveAnswer } from '../wire.js';
+import { AnswerCache, type CacheEntry } from './answer-cache.js';
+import {
+  type HostResolveOptions,
+  type HostResolveResult,
+  isNothingToLaunchCode,
+  type NothingToLaunch,
+} from './host-result.js';
+
+export interface HostClientOptions {
+  /** The resolver (or the one-process server), e.g. `https://release.example.com`. */
+  baseUrl: string;
+  /** Defaults to the global `fetch`; the only I/O the client does, so it runs in browsers and mini-programs. */
+  fetch?: typeof fetch | undefined;
+  /** How long an answer is used without asking again. Default 60 s. */
+  cacheTtlMs?: number | undefined;
+  /** After a failed revalidation, how long the stale answer is served before the next try. Default 5 s. */
+  retryAfterMs?: number | undefined;
+  /** A request that takes longer counts as unreachable. Default 5 s. */
+  timeoutMs?: number | undefined;
+  /** At most this many (app, user, channel) answers are kept. Default 1000. */
+  maxEntries?: number | undefined;
+  /** The clock, in ms; for tests. */
+  now?: (() => number) | undefined;
+}
+
+export interface HostClient {
+  /**
+   * Which package this user gets: an answer (`ok: true`) or nothing to launch (`ok: false` with the code).
+   * Fresh answers come from the cache; after the TTL the resolver is asked again (with `If-None-Match` when the
+   * answer had an ETag; a 304 keeps it). When the resolver cannot answer (unreachable, timeout, 5xx, 408, 429)
+   * the last answer is returned with `stale: true` and asked again after `retryAfterMs` (fail-static).
+   * Throws `ApiError` only when there is no answer to fall back on, or the request itself is refused (400, 401…).
+   */
+  resolve(appId: string, userId: string, options?: HostResolveOptions): Promise<HostResolveResult>;
+  /** Forgets every cached answer (say, on logout). */
+  clear(): void;
+}
+
+/** Statuses that say "the resolver cannot answer now", not "the question is wrong": serve the last answer. */
+const transient = (status: number) => status >= 500 || status === 408 || status === 429;
+
+/** What one request to the resolver came to. */
+type Outcome =
+  | { readonly kind: 'not-modified'; readonly etag: string | undefined }
+  | { readonly kind: 'answer'; readonly result: HostResolveResult; readonly etag: string | undefined }
+  | { readonly kind: 'failed'; readonly error: ApiError; readonly transient: boolean };
+
+export function createHostClient(options: HostClientOptions): HostClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // Bound: browsers throw "Illegal invocation" when fetch is called as a method of another object.
+  const fetchFn = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (!fetchFn) throw new TypeError('no global fetch in this runtime: pass `fetch` in the options');
+  const ttl = options.cacheTtlMs ?? 60_000;
+  const retryAfter = options.retryAfterMs ?? 5_000;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const now = options.now ?? Date.now;
+  const cache = new AnswerCache(options.maxEntries ?? 1000);
+  const inFlight = new Map<string, Promise<HostResolveResult>>();
+
+  async function ask(
+    appId: string,
+    userId: string,
+    channel: string | undefined,
+    etag: string | undefined,
+  ): Promise<Outcome> {
+    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+    const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+    try {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (etag !== undefined) headers['if-none-match'] = etag;
+      const url = `${baseUrl}/v1/resolve${queryString({ app: appId, user: userId, channel })}`;
+      const res = await fetchFn(url, { headers, signal: controller?.signal });
+      if (res.status === 304) return { kind: 'not-modified', etag: res.headers.get('etag') ?? etag };
+      const text = await res.text();
+      const resEtag = res.headers.get('etag') ?? undefined;
+      if (res.ok) {
+        const answer = tryParse(text) as ResolveAnswer | undefined;
+        if (typeof answer?.version !== 'string' || typeof answer.sha256 !== 'string') {
+          // Not the resolver speaking (a captive portal's page, a broken proxy): as good as unreachable.
+          const error = new ApiError(res.status, 'BAD_RESPONSE', `expected a resolve answer from ${baseUrl}`);
+          return { kind: 'failed', error, transient: true };
+        }
+        return { kind: 'answer', result: { ...answer, ok: true, stale: false }, etag: resEtag };
+      }
+      const error = errorFromResponse(res.status, res.statusText, text);
+      if (res.status === 404 && isNothingToLaunchCode(error.code)) {
+        const nothing: NothingToLaunch = {
+          ok: false,
+          appId,
+          code: error.code,
+          message: error.message,
+          stale: false,
+        };
+        return { kind: 'answer', result: nothing, etag: resEtag };
+      }
+      return { kind: 'failed', error, transient: transient(res.status) };
+    } catch (err) {
+      const reason = controller?.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(err);
+      const error = new ApiError(0, 'UNREACHABLE', `cannot reach ${baseUrl}: ${reason}`, undefined, {
+        cause: err,
+      });
+      return { kind: 'failed', error, transient: true };
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  async function revalidate(
+    key: string,
+    appId: string,
+    userId: string,
+    channel: string | undefined,
+    entry: CacheEntry | undefined,
+  ): Promise<HostResolveResult> {
+    const outcome = await ask(appId, userId, channel, entry?.etag);
+    if (outcome.kind === 'not-modified') {
+      if (!entry)
+        throw new ApiError(304, 'BAD_RESPONSE', 'the resolver answered 304 to an unconditional request');
+      entry.etag = outcome.etag;
+      entry.freshUntil = now() + ttl;
+      entry.retryAt = 0;
+      return entry.fresh;
+    }
+    if (outcome.kind === 'answer') return cache.set(key, outcome.result, outcome.etag, now() + ttl).fresh;
+    if (outcome.transient && entry) {
+      entry.retryAt = now() + retryAfter;
+      return entry.stale;
+    }
+    throw outcome.error;
+  }
+
+  return {
+    resolve(appId, userId, opts = {}) {
+      const channel = opts.channel;
+      const key = AnswerCache.key(appId, userId, channel);
+      const entry = cache.get(key);
+      const t = now();
+      if (entry && t < entry.freshUntil) return Promise.resolve(entry.fresh);
+      if (entry && t < entry.retryAt) return Promise.resolve(entry.stale);
+      // Callers asking for the same answer at once share one request.
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = revalidate(key, appId, userId, channel, entry).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+    clear() {
+      cache.clear();
+    },
+  };
+}
+
+/** Node wraps the reason (ECONNREFUSED, ENOTFOUND) in `cause`; that is the part worth showing. */
+function describe(err: unknown): string {
+  const cause = (err as { cause?: { message?: unknown } } | undefined)?.cause;
+  if (cause && typeof cause.message === 'string') return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,108 @@
+import {
+  type AppRelease,
+  buildSnapshot,
+  decide,
+  type ReleaseSnapshot,
+  type ResolveResult,
+  withApp,
+} from '@minirelease/core';
+import {
+  type HostResolveOptions,
+  type HostResolveResult,
+  NOTHING_TO_LAUNCH_MESSAGES,
+  type NothingToLaunch,
+} from './host-result.js';
+
+/** The whole release state at one change-stream position, as `/v1/stream` sends it (`event: snapshot`). */
+export interface ReleaseStateSnapshot {
+  readonly seq: number;
+  readonly apps: readonly AppRelease[];
+}
+
+/** One committed change (`event: change`): the app's whole release state after it, or null when removed. */
+export interface ReleaseStateChange {
+  readonly seq: number;
+  readonly appId: string;
+  readonly release: AppRelease | null;
+}
+
+export interface LocalResolverOptions {
+  readonly snapshot: ReleaseStateSnapshot;
+  /** Where a package is downloaded; defaults to the server's own `/v1/packages/<sha256>`. */
+  readonly packageUrl?: ((sha256: string) => string) | undefined;
+}
+
+export interface LocalResolver {
+  /** The same answer `/v1/resolve` gives, decided in process with core's `decide` (never stale, never throws). */
+  resolve(appId: string, userId: string, options?: HostResolveOptions): HostResolveResult;
+  /** Applies a change; one not newer than the current position is ignored (false). */
+  update(change: ReleaseStateChange): boolean;
+  /**
+   * Swaps in a whole snapshot, whatever its seq: the stream sends one when it starts over (a position its log
+   * never reached, say after the server's database was restored), and then it is the truth.
+   */
+  replace(snapshot: ReleaseStateSnapshot): void;
+  /** The change-stream position of the state answered from. */
+  readonly seq: number;
+}
+
+/**
+ * Local evaluation (as Unleash's and GrowthBook's server SDKs do it): the host holds the release state and
+ * decides without a request per user. Each app is compiled once (gray prefix pre-hashed, every answer built),
+ * and wire answers are built once per (app, answer), so a decision allocates nothing.
+ */
+export function createLocalResolver(options: LocalResolverOptions): LocalResolver {
+  const packageUrl = options.packageUrl ?? ((sha256: string) => `/v1/packages/${sha256}`);
+  let state: ReleaseSnapshot = buildSnapshot(options.snapshot.seq, options.snapshot.apps);
+  // Core's answers are built once per compiled app, so they key their wire form (weakly: a replaced app's go).
+  const wire = new WeakMap<ResolveResult, HostResolveResult>();
+
+  const toWire = (r: ResolveResult): HostResolveResult => {
+    let w = wire.get(r);
+    if (w === undefined) {
+      w = r.ok
+        ? Object.freeze({
+            ok: true as const,
+            appId: r.appId,
+            version: r.version,
+            channel: r.channel,
+            packageUrl: packageUrl(r.sha256),
+            sha256: r.sha256,
+            size: r.size,
+            stale: false,
+          })
+        : nothing(r.appId, r.code);
+      wire.set(r, w);
+    }
+    return w;
+  };
+
+  return {
+    resolve(appId, userId, opts) {
+      const app = state.apps.get(appId);
+      if (app === undefined) return nothing(appId, 'APP_NOT_FOUND');
+      return toWire(decide(app, userId, opts?.channel === 'experience' ? 'experience' : undefined));
+    },
+    update(change) {
+      if (change.seq <= state.seq) return false;
+      state = withApp(state, change.seq, change.appId, change.release);
+      return true;
+    },
+    replace(snapshot) {
+      state = buildSnapshot(snapshot.seq, snapshot.apps);
+    },
+    get seq() {
+      return state.seq;
+    },
+  };
+}
+
+function nothing(appId: string, code: NothingToLaunch['code']): NothingToLaunch {
+  return Object.freeze({
+    ok: false,
+    appId,
+    code,
+    message: `${appId}: ${NOTHING_TO_LAUNCH_MESSAGES[code]}`,
+    stale: false,
+  });
+}
