@@ -5,6 +5,7 @@ export * from './gray/murmur3.js';
 export * from './gray/percentage.js';
 export * from './resolve/resolve.js';
 export * from './resolve/snapshot.js';
+export * from './stream/sse-parser.js';
 export * from './version/actions.js';
 export * from './version/semver.js';
 export * from './version/version.js';

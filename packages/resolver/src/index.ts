@@ -5,5 +5,4 @@ export * from './resolve-routes.js';
 export * from './resolver-server.js';
 export * from './resolver-state.js';
 export * from './snapshot-file.js';
-export * from './sse-parser.js';
 export * from './stream-client.js';

@@ -1,7 +1,6 @@
-import { type AppRelease, buildSnapshot } from '@minirelease/core';
+import { type AppRelease, buildSnapshot, type SseMessage, SseParser } from '@minirelease/core';
 import { Backoff, type BackoffOptions } from './backoff.js';
 import type { ResolverState } from './resolver-state.js';
-import { type SseMessage, SseParser } from './sse-parser.js';
 
 export interface StreamLog {
   info(message: string): void;

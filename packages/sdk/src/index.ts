@@ -1,3 +1,4 @@
+export { type SseMessage, SseParser } from '@minirelease/core';
 export { MiniReleaseClient } from './api-client.js';
 export {
   ApiError,
@@ -17,7 +18,6 @@ export {
   type ReleaseStateChange,
   type ReleaseStateSnapshot,
 } from './host/local-resolver.js';
-export { type SseEvent, SseParser } from './host/sse-parser.js';
 export { paginate } from './paginate.js';
 export type { CallOptions, ClientOptions, WriteOptions } from './transport.js';
 export { type UploadInput, VersionsClient } from './versions-client.js';

@@ -1,7 +1,7 @@
 import type { AppRelease } from '@minirelease/core';
+import { type SseMessage, SseParser } from '@minirelease/core';
 import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
 import { createLocalResolver, type LocalResolver } from './local-resolver.js';
-import { type SseEvent, SseParser } from './sse-parser.js';
 
 export interface ConnectLocalOptions {
   baseUrl: string;
@@ -44,7 +44,7 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
   });
   let wait: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined;
 
-  const apply = (event: SseEvent) => {
+  const apply = (event: SseMessage) => {
     const body = tryParse(event.data) as {
       seq?: unknown;
       apps?: unknown;
@@ -86,11 +86,13 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
     if (!res.body) throw new TypeError('this runtime’s fetch does not stream response bodies');
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
-    const parser = new SseParser();
+    const events: SseMessage[] = [];
+    const parser = new SseParser((message) => events.push(message));
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+      parser.push(decoder.decode(value, { stream: true }));
+      for (const event of events.splice(0)) {
         try {
           apply(event);
         } catch (err) {

@@ -1,4 +1,4 @@
-import { type SseMessage, SseParser } from '@minirelease/resolver';
+import { type SseMessage, SseParser } from '@minirelease/core';
 
 export interface SseReader {
   readonly status: number;
