@@ -1,5 +1,7 @@
+export * from './answer-bodies.js';
 export * from './backoff.js';
 export * from './byte-range.js';
+export * from './fast-resolve.js';
 export * from './package-cache.js';
 export * from './resolve-routes.js';
 export * from './resolver-server.js';

@@ -1,5 +1,6 @@
 import { decide, type ResolveResult, resolve } from '@minirelease/core';
 import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
+import { type AnswerBodies, answerBodies } from './answer-bodies.js';
 import type { ResolverState } from './resolver-state.js';
 
 export interface ResolverRouteOptions {
@@ -7,16 +8,12 @@ export interface ResolverRouteOptions {
   /** Where a host downloads a package, e.g. `/v1/packages/<sha256>`. */
   readonly packageUrl: (sha256: string) => string;
   readonly maxBatch?: number;
+  /** The answers' serialized bodies, shared with the raw fast path (`fastResolve`) when there is one. */
+  readonly bodies?: AnswerBodies;
 }
 
 /** Route schemas carry OpenAPI's tags and summary, which the swagger plugin (on the server) reads. */
 const doc = (schema: FastifySchema & { tags?: string[]; summary?: string }): FastifySchema => schema;
-
-const MESSAGES = {
-  APP_NOT_FOUND: 'no such app',
-  APP_OFFLINE: 'the app is offline',
-  APP_NOT_RELEASED: 'the app is not released to this user yet',
-} as const;
 
 const appId = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const userId = { type: 'string', minLength: 1, maxLength: 128 } as const;
@@ -50,33 +47,7 @@ const errorSchema = {
 export async function resolverRoutes(app: FastifyInstance, options: ResolverRouteOptions): Promise<void> {
   const { state, packageUrl } = options;
   const maxBatch = options.maxBatch ?? 1000;
-  const toWire = (r: ResolveResult) =>
-    r.ok
-      ? {
-          appId: r.appId,
-          version: r.version,
-          channel: r.channel,
-          packageUrl: packageUrl(r.sha256),
-          sha256: r.sha256,
-          size: r.size,
-        }
-      : { error: { code: r.code, message: `${r.appId}: ${MESSAGES[r.code]}` } };
-  /*
-   * The hot route sends each answer's JSON serialized once. Core builds every answer of an app once per snapshot
-   * (the objects `decide` returns), so their bodies are kept beside them (weakly: a replaced app's go with it)
-   * and a request costs a lookup instead of an object and a serialization. The bytes are those the response
-   * schema's serializer writes (same fields, same order); a JSON string with a JSON content type is sent as is.
-   */
-  const bodies = new WeakMap<ResolveResult, string>();
-  const bodyOf = (r: ResolveResult): string => {
-    let body = bodies.get(r);
-    if (body === undefined) {
-      body = JSON.stringify(toWire(r));
-      // An unknown app's answer is built per request: not worth keeping.
-      if (r.ok || r.code !== 'APP_NOT_FOUND') bodies.set(r, body);
-    }
-    return body;
-  };
+  const { toWire, bodyOf } = options.bodies ?? answerBodies(packageUrl);
   const sendResolved = (reply: FastifyReply, r: ResolveResult) =>
     reply
       .code(r.ok ? 200 : 404)

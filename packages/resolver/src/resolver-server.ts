@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { buildSnapshot } from '@minirelease/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { answerBodies } from './answer-bodies.js';
 import type { BackoffOptions } from './backoff.js';
+import { fastResolve, withFastResolve } from './fast-resolve.js';
 import { PackageCache } from './package-cache.js';
 import { packageCacheRoutes } from './package-routes.js';
 import { resolverRoutes } from './resolve-routes.js';
@@ -38,10 +41,15 @@ export interface ResolverServer {
  * disk snapshot when there is one and kept current by the API's change stream. Call `client.start()` to follow.
  */
 export async function createResolverServer(options: ResolverServerOptions): Promise<ResolverServer> {
+  const state = new ResolverState();
+  const packageUrl = (sha256: string) => `/v1/packages/${sha256}`;
+  const bodies = answerBodies(packageUrl);
+  const fast = fastResolve(state, bodies);
   const app = Fastify({
     logger: options.logger ?? false,
     // The hot path: a log line per resolve would cost more than the answer.
     disableRequestLogging: true,
+    serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: (error, _request, reply) => {
@@ -50,7 +58,6 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
       });
     },
   });
-  const state = new ResolverState();
   const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
   const snapshotFile = new SnapshotFile(options.dataDir, () => state.snapshot, {
     debounceMs: options.snapshotDebounceMs,
@@ -80,7 +87,8 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
   await app.register(async (scope) => {
     await resolverRoutes(scope, {
       state,
-      packageUrl: (sha256) => `/v1/packages/${sha256}`,
+      packageUrl,
+      bodies,
       maxBatch: options.maxBatch,
     });
     const cache = new PackageCache(join(options.dataDir, 'packages'), options.upstream, {

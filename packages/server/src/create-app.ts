@@ -1,7 +1,14 @@
+import { createServer } from 'node:http';
 import type { Limits } from '@minirelease/checks';
 import { DEFAULT_LIMITS } from '@minirelease/checks';
 import { buildSnapshot } from '@minirelease/core';
-import { ResolverState, resolverRoutes } from '@minirelease/resolver';
+import {
+  answerBodies,
+  fastResolve,
+  ResolverState,
+  resolverRoutes,
+  withFastResolve,
+} from '@minirelease/resolver';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createGuard, permissionOf } from './auth/guard.js';
@@ -63,9 +70,18 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     now: options.now,
     check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
   });
+  // The resolver starts from the release state at the log's end, then follows the log in seq order.
+  const loaded = await loadReleaseState(db);
+  const initial = buildSnapshot(loaded.seq, loaded.apps);
+  const resolver = new ResolverState(initial);
+  const packageUrl = (sha256: string) => `/v1/packages/${sha256}`;
+  const bodies = answerBodies(packageUrl);
+  const fast = fastResolve(resolver, bodies);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
+    // `GET /v1/resolve` is answered before Fastify's pipeline: the data plane's hottest request.
+    serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
     // Long enough for any id the schemas accept, so an over-long one gets the schemas' 400, not the router's 414.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: (error, _request, reply) => {
@@ -75,10 +91,6 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     },
   });
 
-  // The resolver starts from the release state at the log's end, then follows the log in seq order.
-  const loaded = await loadReleaseState(db);
-  const initial = buildSnapshot(loaded.seq, loaded.apps);
-  const resolver = new ResolverState(initial);
   const follower = new EventFollower(
     db,
     initial.seq,
@@ -131,7 +143,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     reviewRoutes(api, services);
   });
   await app.register(async (scope) => {
-    await resolverRoutes(scope, { state: resolver, packageUrl: (sha256) => `/v1/packages/${sha256}` });
+    await resolverRoutes(scope, { state: resolver, packageUrl, bodies });
     packageRoutes(scope, services.blobs);
     streamRoutes(scope, streams);
   });

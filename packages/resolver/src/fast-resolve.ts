@@ -1,0 +1,65 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { resolve } from '@minirelease/core';
+import type { AnswerBodies } from './answer-bodies.js';
+import type { ResolverState } from './resolver-state.js';
+
+const PREFIX = '/v1/resolve?';
+const CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * `GET /v1/resolve` answered straight from node:http, before Fastify's request pipeline: the hottest request
+ * of the platform pays for a query split and a Map lookup, not for routing, hooks and schema validation.
+ * Only a plainly valid request is answered here; anything else (a missing or over-long parameter, an unknown
+ * channel, a repeated key, HEAD) falls through to the Fastify route, which answers with the same bytes or
+ * with its validation error. `handled` is false when it fell through.
+ */
+export function fastResolve(state: ResolverState, bodies: AnswerBodies) {
+  return function handled(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url;
+    if (req.method !== 'GET' || url === undefined || !url.startsWith(PREFIX)) return false;
+    let app: string | undefined;
+    let user: string | undefined;
+    let channel: string | undefined;
+    for (const pair of url.slice(PREFIX.length).split('&')) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) return false;
+      const key = pair.slice(0, eq);
+      const value = decode(pair.slice(eq + 1));
+      if (value === undefined) return false;
+      if (key === 'app' && app === undefined) app = value;
+      else if (key === 'user' && user === undefined) user = value;
+      else if (key === 'channel' && channel === undefined) channel = value;
+      else return false;
+    }
+    if (app === undefined || app.length === 0 || app.length > 64) return false;
+    if (user === undefined || user.length === 0 || user.length > 128) return false;
+    if (channel !== undefined && channel !== 'experience' && channel !== 'stable') return false;
+    const r = resolve(state.snapshot, app, user, channel === 'experience' ? 'experience' : undefined);
+    const body = bodies.bodyOf(r);
+    res.writeHead(r.ok ? 200 : 404, {
+      'content-type': CONTENT_TYPE,
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
+    return true;
+  };
+}
+
+/** A Fastify `serverFactory` handler that tries the fast path first. */
+export function withFastResolve(
+  handled: ReturnType<typeof fastResolve>,
+  next: RequestListener,
+): RequestListener {
+  return (req, res) => {
+    if (!handled(req, res)) next(req, res);
+  };
+}
+
+function decode(raw: string): string | undefined {
+  if (raw.indexOf('%') === -1 && raw.indexOf('+') === -1) return raw;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
