@@ -109,8 +109,10 @@ for (const [name, list] of Object.entries(times)) {
 const ratio = medians.check / medians.baseline;
 const ratioOwn = medians.check / medians.baselineOwnScripts;
 const ratioCpu = cpuMedians.check / cpuMedians.baseline;
+// The server runs the whole check, launch sandbox included: that ratio is printed and judged too.
+const ratioSandbox = medians.checkWithSandbox / medians.baseline;
 console.log(
-  `\nratio check / baseline: ${ratio.toFixed(2)} (goal ≤ ${GOAL}); own scripts only: ${ratioOwn.toFixed(2)}; CPU: ${ratioCpu.toFixed(2)}\n`,
+  `\nratio check / baseline: ${ratio.toFixed(2)} without the launch sandbox, ${ratioSandbox.toFixed(2)} with it (goal ≤ ${GOAL}); own scripts only: ${ratioOwn.toFixed(2)}; CPU: ${ratioCpu.toFixed(2)}\n`,
 );
 console.log(
   JSON.stringify({
@@ -120,12 +122,13 @@ console.log(
     baselineMs: round(medians.baseline),
     baselineOwnScriptsMs: round(medians.baselineOwnScripts),
     ratio: Math.round(ratio * 100) / 100,
+    ratioWithSandbox: Math.round(ratioSandbox * 100) / 100,
     ratioOwnScripts: Math.round(ratioOwn * 100) / 100,
     checkCpuMs: round(cpuMedians.check),
     baselineCpuMs: round(cpuMedians.baseline),
     ratioCpu: Math.round(ratioCpu * 100) / 100,
     goal: GOAL,
-    pass: ratio <= GOAL,
+    pass: ratio <= GOAL && ratioSandbox <= GOAL,
     pages: 200,
     packageBytes,
     zipBytes: zip.length,
