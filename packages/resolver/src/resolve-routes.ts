@@ -130,10 +130,11 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
       const needle = (request.query.q ?? '').trim().toLowerCase();
       const limit = request.query.limit ?? 20;
       const items = [];
-      for (const compiled of state.snapshot.apps.values()) {
-        const { appId: id, name, brand } = compiled.source;
+      const apps = state.snapshot.apps;
+      // Matched on the packed forms; only a match is compiled (and cached: a found app is opened next).
+      for (const [id, { name, brand }] of apps.entries()) {
         if (needle && !`${id}\n${name}\n${brand}`.toLowerCase().includes(needle)) continue;
-        const r = decide(compiled, request.query.user);
+        const r = decide(apps.get(id)!, request.query.user);
         if (!r.ok) continue;
         items.push({ appId: id, name, brand, version: r.version, channel: r.channel });
         if (items.length >= limit) break;

@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { buildSnapshot } from '@minirelease/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { answerBodies } from './answer-bodies.js';
 import type { BackoffOptions } from './backoff.js';
@@ -66,9 +65,11 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
   const fromDisk = await snapshotFile.load();
   let ready = false;
   if (fromDisk) {
-    state.replace(buildSnapshot(fromDisk.data.seq, fromDisk.data.apps));
+    state.replace(fromDisk.snapshot);
     ready = true;
-    app.log.info(`answering from ${snapshotFile.path} at seq ${fromDisk.data.seq} until upstream answers`);
+    app.log.info(
+      `answering from ${snapshotFile.path} at seq ${fromDisk.snapshot.seq} until upstream answers`,
+    );
   }
   const client = new StreamClient({
     upstream: options.upstream,

@@ -1,4 +1,4 @@
-import { type AppRelease, buildSnapshot, type ReleaseSnapshot, withApp } from '@minirelease/core';
+import { type AppRelease, buildSnapshot, type ReleaseSnapshot } from '@minirelease/core';
 
 /** A committed change as resolvers receive it: the app's whole release state after it. */
 export interface ReleaseChange {
@@ -8,8 +8,10 @@ export interface ReleaseChange {
 }
 
 /**
- * The resolver's current snapshot. Requests read `snapshot` once and answer from it; changes build a new one and
- * swap the reference, so a request never sees half a change.
+ * The resolver's current snapshot. A change replaces its one app in the store in place (O(1), however many apps)
+ * and only then moves `seq`, by a new snapshot object over the same store; a whole snapshot swaps the store.
+ * Requests answer synchronously, so none sees half a change. Each change gives a new `snapshot` object, which is
+ * how the disk snapshot knows there is something to write.
  */
 export class ResolverState {
   #snapshot: ReleaseSnapshot;
@@ -28,8 +30,10 @@ export class ResolverState {
 
   /** Applies a change; an old or repeated one (seq not newer) is ignored. */
   apply(change: ReleaseChange): boolean {
-    if (change.seq <= this.#snapshot.seq) return false;
-    this.#snapshot = withApp(this.#snapshot, change.seq, change.appId, change.release);
+    const { seq, apps } = this.#snapshot;
+    if (change.seq <= seq) return false;
+    apps.set(change.appId, change.release);
+    this.#snapshot = { seq: change.seq, apps };
     return true;
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppRelease, buildSnapshot, type ReleaseSnapshot } from '@minirelease/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SNAPSHOT_MAGIC } from './snapshot-codec.js';
 import { SnapshotFile, snapshotData } from './snapshot-file.js';
 
 const app = (appId: string, revision = 1): AppRelease => ({
@@ -28,16 +29,19 @@ describe('SnapshotFile', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
   const file = () => new SnapshotFile(dir, () => current, { debounceMs: 20, onError: (e) => errors.push(e) });
+  const loaded = async () => {
+    const got = await file().load();
+    return got && snapshotData(got.snapshot);
+  };
 
-  it('writes {seq, apps} sorted by appId, and reads it back as it was written', async () => {
+  it('writes the packed format and reads it back as it was written', async () => {
     current = buildSnapshot(42, [app('zeta'), app('alpha')]);
     const f = file();
     f.schedule();
     await f.flush();
-    const written = JSON.parse(await readFile(f.path, 'utf8'));
-    expect(written).toEqual({ seq: 42, apps: [app('alpha'), app('zeta')] });
-    expect((await file().load())?.data).toEqual(snapshotData(current));
-    expect(await readdir(dir)).toEqual(['resolver-snapshot.json']);
+    expect((await readFile(f.path)).toString('latin1', 0, 8)).toBe(SNAPSHOT_MAGIC);
+    expect(await loaded()).toEqual({ seq: 42, apps: [app('alpha'), app('zeta')] });
+    expect(await readdir(dir)).toEqual(['resolver-snapshot.bin']);
   });
 
   it('coalesces changes inside the window into one write of the latest state', async () => {
@@ -48,11 +52,50 @@ describe('SnapshotFile', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 60));
     await f.flush();
-    expect(JSON.parse(await readFile(f.path, 'utf8')).seq).toBe(5);
+    expect((await loaded())?.seq).toBe(5);
+  });
+
+  it('keeps the previous file whole, and no temp file, when a write fails half way', async () => {
+    current = buildSnapshot(1, [app('alpha')]);
+    const f = file();
+    f.schedule();
+    await f.flush();
+    const before = await readFile(f.path);
+    // JSON cannot write a BigInt: the last app's record throws after the first MiB is written.
+    const bad = { ...app('bad'), insiders: [1n] } as unknown as AppRelease;
+    current = buildSnapshot(2, [...Array.from({ length: 30_000 }, (_, i) => app(`app-${i}`)), bad]);
+    f.schedule();
+    await f.flush();
+    expect(String(errors[0])).toMatch(/BigInt/);
+    expect(await readFile(f.path)).toEqual(before);
+    expect(await readdir(dir)).toEqual(['resolver-snapshot.bin']);
   });
 
   it('has nothing to load when there is no file, and ignores a damaged one, saying so', async () => {
     expect(await file().load()).toBeNull();
+    current = buildSnapshot(3, [app('alpha')]);
+    const f = file();
+    f.schedule();
+    await f.flush();
+    const whole = await readFile(f.path);
+    await writeFile(f.path, whole.subarray(0, whole.length - 3));
+    expect(await f.load()).toBeNull();
+    expect(String(errors[0])).toContain('ignoring');
+  });
+
+  it("reads an older resolver's JSON file, and removes it once the new one is written", async () => {
+    const legacy = join(dir, 'resolver-snapshot.json');
+    await writeFile(legacy, JSON.stringify({ seq: 7, apps: [app('alpha')] }));
+    expect(await loaded()).toEqual({ seq: 7, apps: [app('alpha')] });
+    current = buildSnapshot(8, [app('alpha', 2)]);
+    const f = file();
+    f.schedule();
+    await f.flush();
+    expect(await readdir(dir)).toEqual(['resolver-snapshot.bin']);
+    expect((await loaded())?.seq).toBe(8);
+  });
+
+  it('ignores a damaged JSON file of an older resolver, saying so', async () => {
     await writeFile(join(dir, 'resolver-snapshot.json'), '{"seq": 3, "apps": [');
     expect(await file().load()).toBeNull();
     expect(String(errors[0])).toContain('ignoring');

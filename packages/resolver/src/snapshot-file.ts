@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppRelease, ReleaseSnapshot } from '@minirelease/core';
+import { type AppRelease, buildSnapshot, type ReleaseSnapshot } from '@minirelease/core';
+import { decodeSnapshot, encodeSnapshot, isSnapshotFormat } from './snapshot-codec.js';
 
-/** What the disk snapshot holds: the release state at one stream position, as the stream's snapshot carries it. */
+/** The release state at one stream position as plain data, as the stream's snapshot carries it. */
 export interface SnapshotData {
   readonly seq: number;
   readonly apps: readonly AppRelease[];
 }
 
-export const SNAPSHOT_FILE = 'resolver-snapshot.json';
+export const SNAPSHOT_FILE = 'resolver-snapshot.bin';
+/** What resolvers wrote before the packed format: still read once, then replaced. */
+export const LEGACY_SNAPSHOT_FILE = 'resolver-snapshot.json';
 
-/** The serialisable form of a snapshot, apps by id, so two resolvers at one seq write the same bytes. */
+/** A snapshot as plain data, apps by id: to compare two states (O(N log N); not used on any hot path). */
 export function snapshotData(snapshot: ReleaseSnapshot): SnapshotData {
-  const apps = [...snapshot.apps.values()].map((app) => app.source);
+  const apps = [...snapshot.apps.releases()];
   apps.sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));
   return { seq: snapshot.seq, apps };
 }
@@ -21,10 +24,12 @@ export function snapshotData(snapshot: ReleaseSnapshot): SnapshotData {
 /**
  * The resolver's last snapshot on disk, so a restart answers at once, even with the API down (fail-static).
  * Writes are atomic (temp file, flush, rename: a crash leaves the old file or the new one, never half of one) and
- * coalesced: at most one write per `debounceMs`, of the state as it is then.
+ * coalesced: at most one write per `debounceMs`, of the state as it is then. The format is `snapshot-codec.ts`;
+ * a JSON file of an older resolver is read when there is no other, and removed once the new one is written.
  */
 export class SnapshotFile {
   readonly path: string;
+  readonly legacyPath: string;
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
   #written: ReleaseSnapshot | null = null;
@@ -35,31 +40,30 @@ export class SnapshotFile {
     private readonly options: { debounceMs?: number; onError?: (error: unknown) => void } = {},
   ) {
     this.path = join(dir, SNAPSHOT_FILE);
+    this.legacyPath = join(dir, LEGACY_SNAPSHOT_FILE);
   }
 
   /** The snapshot on disk and when it was written, or null when there is none or it is unreadable. */
-  async load(): Promise<{ data: SnapshotData; savedAt: number } | null> {
-    let text: string;
-    let savedAt: number;
-    try {
-      [text, savedAt] = await Promise.all([
-        readFile(this.path, 'utf8'),
-        stat(this.path).then((s) => s.mtimeMs),
-      ]);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
+  async load(): Promise<{ snapshot: ReleaseSnapshot; savedAt: number } | null> {
+    for (const path of [this.path, this.legacyPath]) {
+      let bytes: Buffer;
+      let savedAt: number;
+      try {
+        [bytes, savedAt] = await Promise.all([readFile(path), stat(path).then((s) => s.mtimeMs)]);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      try {
+        const snapshot = isSnapshotFormat(bytes) ? decodeSnapshot(bytes) : fromJson(bytes.toString('utf8'));
+        return { snapshot, savedAt };
+      } catch (e) {
+        // A damaged file is no reason not to start: the stream will send a fresh snapshot.
+        this.options.onError?.(new Error(`ignoring ${path}: ${(e as Error).message}`));
+        return null;
+      }
     }
-    try {
-      const data = JSON.parse(text) as SnapshotData;
-      if (!Number.isSafeInteger(data.seq) || !Array.isArray(data.apps)) throw new Error('not a snapshot');
-      if (!data.apps.every((a) => typeof a?.appId === 'string')) throw new Error('an app without appId');
-      return { data, savedAt };
-    } catch (e) {
-      // A damaged file is no reason not to start: the stream will send a fresh snapshot.
-      this.options.onError?.(new Error(`ignoring ${this.path}: ${(e as Error).message}`));
-      return null;
-    }
+    return null;
   }
 
   /** Writes the current state soon; calls within the window share one write. */
@@ -93,13 +97,22 @@ export class SnapshotFile {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      // Owner-only, as the stream it comes from: it lists experiencer ids.
-      await writeFile(tmp, JSON.stringify(snapshotData(snapshot)), { flush: true, mode: 0o600 });
+      // Owner-only, as the stream it comes from: it lists experiencer ids. Chunk by chunk (see encodeSnapshot).
+      await writeFile(tmp, encodeSnapshot(snapshot), { flush: true, mode: 0o600 });
       await rename(tmp, this.path);
       this.#written = snapshot;
     } catch (e) {
       await rm(tmp, { force: true });
       throw e;
     }
+    await rm(this.legacyPath, { force: true });
   }
+}
+
+/** An older resolver's file: `{seq, apps: AppRelease[]}` as one JSON document. */
+function fromJson(text: string): ReleaseSnapshot {
+  const data = JSON.parse(text) as SnapshotData;
+  if (!Number.isSafeInteger(data.seq) || !Array.isArray(data.apps)) throw new Error('not a snapshot');
+  if (!data.apps.every((a) => typeof a?.appId === 'string')) throw new Error('an app without appId');
+  return buildSnapshot(data.seq, data.apps);
 }

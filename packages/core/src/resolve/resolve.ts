@@ -1,6 +1,7 @@
 import { BUCKETS } from '../gray/bucket.js';
 import { murmur3WithPrefix } from '../gray/murmur3.js';
-import type { CompiledApp, NotResolved, ReleaseSnapshot, ResolveResult } from './snapshot.js';
+import type { CompiledApp } from './compile-app.js';
+import type { NotResolved, ReleaseSnapshot, ResolveResult } from './snapshot.js';
 
 const notFound = (appId: string): NotResolved => ({ ok: false, appId, code: 'APP_NOT_FOUND' });
 

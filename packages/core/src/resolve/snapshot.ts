@@ -1,6 +1,5 @@
-import { type GrayBucketer, grayBucketer } from '../gray/bucket.js';
-import type { Murmur3Prefix } from '../gray/murmur3.js';
 import type { AppVisibility } from '../version/version.js';
+import { ReleaseStore, type ReleaseStoreOptions } from './release-store.js';
 
 /** A package a host can launch: the version and its content address. */
 export interface PackageRef {
@@ -47,79 +46,37 @@ export interface NotResolved {
 export type ResolveResult = Resolved | NotResolved;
 
 /**
- * An app compiled for deciding: the gray key prefix pre-hashed, insiders in a Set, and every possible answer
- * built once, so a decision allocates nothing. The flat fields (`offline`, `hasInsiders`, `grayPrefix`) are
- * what `decide` reads: one object shape for every app, and no Set lookup (which hashes the id) when empty.
+ * The release state at one change-stream position: the position and the store of every app. A resolver changes
+ * its store in place (one app per change, O(1)) and then moves to a new snapshot object with the new `seq`;
+ * answers are synchronous, so none sees half a change. `withApp` leaves its input untouched, at O(N).
  */
-export interface CompiledApp {
-  readonly source: AppRelease;
-  readonly offline: boolean;
-  readonly insiders: ReadonlySet<string>;
-  readonly hasInsiders: boolean;
-  readonly bucketer: GrayBucketer | null;
-  readonly grayPrefix: Murmur3Prefix | null;
-  readonly grayBasisPoints: number;
-  readonly answers: {
-    readonly stable: ResolveResult;
-    readonly grayByBucket: ResolveResult | null;
-    readonly grayInsider: ResolveResult | null;
-    readonly experience: ResolveResult | null;
-    readonly offline: NotResolved;
-  };
-}
-
-/** The whole release state at one change-stream position; immutable, swapped whole. */
 export interface ReleaseSnapshot {
   readonly seq: number;
-  readonly apps: ReadonlyMap<string, CompiledApp>;
+  readonly apps: ReleaseStore;
 }
 
-export function compileApp(app: AppRelease): CompiledApp {
-  const answer = (ref: PackageRef, channel: Channel, reason: ResolveReason): Resolved =>
-    Object.freeze({
-      ok: true,
-      appId: app.appId,
-      version: ref.version,
-      channel,
-      sha256: ref.sha256,
-      size: ref.size,
-      reason,
-    });
-  const notReleased: NotResolved = Object.freeze({ ok: false, appId: app.appId, code: 'APP_NOT_RELEASED' });
-  const bucketer = app.gray ? grayBucketer(app.appId, app.gray.version) : null;
-  return {
-    source: app,
-    offline: app.visibility === 'offline',
-    insiders: new Set(app.insiders),
-    hasInsiders: app.insiders.length > 0,
-    bucketer,
-    grayPrefix: bucketer?.prefix ?? null,
-    grayBasisPoints: app.gray?.basisPoints ?? 0,
-    answers: {
-      offline: Object.freeze({ ok: false, appId: app.appId, code: 'APP_OFFLINE' }),
-      stable: app.release ? answer(app.release, 'stable', 'stable') : notReleased,
-      grayByBucket: app.gray ? answer(app.gray, 'gray', 'bucket') : null,
-      grayInsider: app.gray ? answer(app.gray, 'gray', 'insider') : null,
-      experience: app.experience ? answer(app.experience, 'experience', 'experience') : null,
-    },
-  };
+/** A snapshot of these apps; each is packed now and compiled on its first `get`. */
+export function buildSnapshot(
+  seq: number,
+  apps: Iterable<AppRelease>,
+  options?: ReleaseStoreOptions,
+): ReleaseSnapshot {
+  const store = new ReleaseStore(options);
+  for (const app of apps) store.set(app.appId, app);
+  return { seq, apps: store };
 }
 
-export function buildSnapshot(seq: number, apps: Iterable<AppRelease>): ReleaseSnapshot {
-  const compiled = new Map<string, CompiledApp>();
-  for (const app of apps) compiled.set(app.appId, compileApp(app));
-  return { seq, apps: compiled };
-}
-
-/** A new snapshot with one app replaced (or removed when `app` is null); the old one is untouched. */
+/**
+ * A new snapshot with one app replaced (or removed when `app` is null); the old one is untouched. It copies the
+ * store (O(N)): for small states such as a host's; a resolver changes its store in place (`ResolverState`).
+ */
 export function withApp(
   snapshot: ReleaseSnapshot,
   seq: number,
   appId: string,
   app: AppRelease | null,
 ): ReleaseSnapshot {
-  const apps = new Map(snapshot.apps);
-  if (app) apps.set(appId, compileApp(app));
-  else apps.delete(appId);
+  const apps = snapshot.apps.clone();
+  apps.set(appId, app);
   return { seq, apps };
 }

@@ -4,7 +4,6 @@ import {
   decide,
   type ReleaseSnapshot,
   type ResolveResult,
-  withApp,
 } from '@minirelease/core';
 import {
   type HostResolveOptions,
@@ -85,7 +84,9 @@ export function createLocalResolver(options: LocalResolverOptions): LocalResolve
     },
     update(change) {
       if (change.seq <= state.seq) return false;
-      state = withApp(state, change.seq, change.appId, change.release);
+      // In place: one app changes, and a decision is synchronous, so none ever sees half a change.
+      state.apps.set(change.appId, change.release);
+      state = { seq: change.seq, apps: state.apps };
       return true;
     },
     replace(snapshot) {

@@ -1,0 +1,39 @@
+import { type AppRelease, buildSnapshot } from '@minirelease/core';
+import { describe, expect, it } from 'vitest';
+import { ResolverState } from './resolver-state.js';
+
+const app = (appId: string, revision: number): AppRelease => ({
+  appId,
+  name: '青禾读书',
+  brand: '青禾',
+  visibility: 'online',
+  revision,
+  release: { version: `1.${revision}.0`, sha256: 'ab'.repeat(32), size: 10 },
+  gray: null,
+  experience: null,
+  insiders: [],
+});
+
+describe('ResolverState', () => {
+  it('applies a change to its store in place, then moves seq; an old or repeated change is ignored', () => {
+    const state = new ResolverState(buildSnapshot(1, [app('a', 1), app('b', 1)]));
+    const before = state.snapshot;
+    const b = before.apps.get('b');
+    expect(state.apply({ seq: 2, appId: 'a', release: app('a', 2) })).toBe(true);
+    expect(state.snapshot).not.toBe(before);
+    expect(state.snapshot.seq).toBe(2);
+    expect(state.snapshot.apps).toBe(before.apps);
+    expect(state.snapshot.apps.get('b')).toBe(b);
+    expect(state.snapshot.apps.toRelease('a')?.revision).toBe(2);
+    expect(state.apply({ seq: 2, appId: 'a', release: null })).toBe(false);
+    expect(state.apply({ seq: 3, appId: 'a', release: null })).toBe(true);
+    expect(state.snapshot.apps.has('a')).toBe(false);
+  });
+
+  it('swaps in a whole snapshot, whatever its seq', () => {
+    const state = new ResolverState(buildSnapshot(9, [app('a', 1)]));
+    const next = buildSnapshot(4, [app('c', 1)]);
+    state.replace(next);
+    expect(state.snapshot).toBe(next);
+  });
+});
