@@ -3,7 +3,6 @@ import type { CheckInput, Report as CheckReport, QualificationInfo } from '@mini
 import { type Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { collect } from '../options.js';
 import type { Lang, Output } from '../output.js';
 import { reportLines } from '../report-lines.js';
 
