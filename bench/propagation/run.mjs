@@ -17,7 +17,7 @@ const STEP_BP = 100; // each widening adds 1 %
 const POLL_MS = 1;
 
 const { grayBucketer } = await import(join(root, 'packages/core/dist/index.js'));
-const { SseParser } = await import(join(root, 'packages/resolver/dist/index.js'));
+const { SseParser } = await import(join(root, 'packages/core/dist/index.js'));
 let tmp;
 
 async function main() {
