@@ -3,6 +3,7 @@ export * from './backoff.js';
 export * from './byte-range.js';
 export * from './fast-resolve.js';
 export * from './package-cache.js';
+export * from './package-routes.js';
 export * from './resolve-routes.js';
 export * from './resolver-server.js';
 export * from './resolver-state.js';

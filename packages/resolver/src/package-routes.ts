@@ -1,11 +1,25 @@
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { contentRange, matchesEtag, rangeFor } from './byte-range.js';
 import type { PackageCache } from './package-cache.js';
 import { sendError } from './resolver-errors.js';
 
-/** `GET /v1/packages/:sha256` from the resolver's own cache: immutable, ETag, one byte range per request. */
-export function packageCacheRoutes(app: FastifyInstance, cache: PackageCache): void {
+/** A stored package: its size, and its bytes whole or in part (inclusive byte offsets). */
+export interface PackageBody {
+  readonly size: number;
+  read(start?: number, end?: number): Buffer | Readable;
+}
+
+/** Where the packages come from: the API's blob store, or a resolver's cache of upstream. */
+export type PackageSource = (sha256: string) => Promise<PackageBody | undefined>;
+
+/**
+ * `GET /v1/packages/:sha256`: immutable, so cached forever and revalidated by ETag (the address is the content:
+ * a client holding this ETag holds these bytes); one byte range per request, so a host on a bad network resumes
+ * a download instead of starting over. The API and resolver processes serve packages with this one route.
+ */
+export function packageRoutes(app: FastifyInstance, source: PackageSource): void {
   app.get<{ Params: { sha256: string } }>(
     '/v1/packages/:sha256',
     {
@@ -26,25 +40,35 @@ export function packageCacheRoutes(app: FastifyInstance, cache: PackageCache): v
           .header('cache-control', 'public, max-age=31536000, immutable')
           .header('accept-ranges', 'bytes');
       if (matchesEtag(request.headers['if-none-match'], etag)) return immutable().code(304).send();
-      const cached = await cache.get(sha256);
-      if (!cached) return sendError(reply, 'PACKAGE_NOT_FOUND', `no package ${sha256}`, { sha256 });
+      const body = await source(sha256);
+      if (!body) return sendError(reply, 'PACKAGE_NOT_FOUND', `no package ${sha256}`, { sha256 });
       immutable();
-      const range = rangeFor(request.headers, cached.size, etag);
+      const range = rangeFor(request.headers, body.size, etag);
       if (range.kind === 'unsatisfiable') {
-        reply.header('content-range', contentRange(null, cached.size));
-        return sendError(reply, 'RANGE_NOT_SATISFIABLE', `package ${sha256} has ${cached.size} bytes`, {
-          size: cached.size,
+        reply.header('content-range', contentRange(null, body.size));
+        return sendError(reply, 'RANGE_NOT_SATISFIABLE', `package ${sha256} has ${body.size} bytes`, {
+          size: body.size,
         });
       }
       reply.type('application/zip');
-      if (range.kind === 'whole') {
-        return reply.header('content-length', cached.size).send(createReadStream(cached.path));
-      }
+      if (range.kind === 'whole') return reply.header('content-length', body.size).send(body.read());
       return reply
         .code(206)
-        .header('content-range', contentRange(range, cached.size))
+        .header('content-range', contentRange(range, body.size))
         .header('content-length', range.end - range.start + 1)
-        .send(createReadStream(cached.path, { start: range.start, end: range.end }));
+        .send(body.read(range.start, range.end));
     },
   );
+}
+
+/** The resolver's packages: its own disk cache, filled from upstream on a miss. */
+export function packageCacheRoutes(app: FastifyInstance, cache: PackageCache): void {
+  packageRoutes(app, async (sha256) => {
+    const cached = await cache.get(sha256);
+    if (!cached) return undefined;
+    return {
+      size: cached.size,
+      read: (start, end) => createReadStream(cached.path, start === undefined ? {} : { start, end }),
+    };
+  });
 }

@@ -22,13 +22,9 @@ export const MAX_DESCRIPTION_CHARS = 2000;
 /** How a platform tunes the checker (its config file): limits, severities, rules, word lists, categories. */
 export type CheckTuning = Omit<CheckOptions, 'input' | 'sandbox'>;
 
-export interface Materials {
-  testAccount?: string | undefined;
-  testPassword?: string | undefined;
-  screenshots?: string[] | undefined;
-  recording?: string | undefined;
-  notes?: string | undefined;
-}
+import type { Materials } from '@minirelease/checks';
+
+export type { Materials };
 
 export interface UploadInput {
   appId: string;
