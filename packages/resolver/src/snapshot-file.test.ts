@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type AppRelease, buildSnapshot, type ReleaseSnapshot } from '@minirelease/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SNAPSHOT_MAGIC } from './snapshot-codec.js';
-import { SnapshotFile, snapshotData } from './snapshot-file.js';
+import { SnapshotFile, snapshotData, writeDelay } from './snapshot-file.js';
 
 const app = (appId: string, revision = 1): AppRelease => ({
   appId,
@@ -99,5 +99,13 @@ describe('SnapshotFile', () => {
     await writeFile(join(dir, 'resolver-snapshot.json'), '{"seq": 3, "apps": [');
     expect(await file().load()).toBeNull();
     expect(String(errors[0])).toContain('ignoring');
+  });
+});
+
+describe('the write interval', () => {
+  it('is the debounce for small snapshots, and twice the last write for large ones', () => {
+    expect(writeDelay(200, 0)).toBe(200);
+    expect(writeDelay(200, 40)).toBe(200);
+    expect(writeDelay(200, 1400)).toBe(2800);
   });
 });

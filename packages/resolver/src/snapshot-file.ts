@@ -33,6 +33,7 @@ export class SnapshotFile {
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
   #written: ReleaseSnapshot | null = null;
+  #lastWriteMs = 0;
 
   constructor(
     private readonly dir: string,
@@ -69,10 +70,13 @@ export class SnapshotFile {
   /** Writes the current state soon; calls within the window share one write. */
   schedule(): void {
     if (this.#timer) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.#enqueue();
-    }, this.options.debounceMs ?? 200);
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = null;
+        void this.#enqueue();
+      },
+      writeDelay(this.options.debounceMs ?? 200, this.#lastWriteMs),
+    );
     this.#timer.unref();
   }
 
@@ -98,8 +102,10 @@ export class SnapshotFile {
     const tmp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       // Owner-only, as the stream it comes from: it lists experiencer ids. Chunk by chunk (see encodeSnapshot).
+      const started = performance.now();
       await writeFile(tmp, encodeSnapshot(snapshot), { flush: true, mode: 0o600 });
       await rename(tmp, this.path);
+      this.#lastWriteMs = performance.now() - started;
       this.#written = snapshot;
     } catch (e) {
       await rm(tmp, { force: true });
@@ -107,6 +113,14 @@ export class SnapshotFile {
     }
     await rm(this.legacyPath, { force: true });
   }
+}
+
+/**
+ * How long to gather changes before the next write: the debounce, or twice the last write's duration when that
+ * is longer, so a large snapshot (≈ 1.4 s at 1M apps) takes at most a third of the time under steady changes.
+ */
+export function writeDelay(debounceMs: number, lastWriteMs: number): number {
+  return Math.max(debounceMs, Math.ceil(2 * lastWriteMs));
 }
 
 /** An older resolver's file: `{seq, apps: AppRelease[]}` as one JSON document. */
