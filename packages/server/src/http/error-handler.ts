@@ -12,9 +12,9 @@ const PACKAGE_ROUTES = new Set(['/v1/apps/:app/versions']);
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = toErrorBody(error, request);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send(body);
+    const { code, message, details } = toError(error, request);
+    if (ERROR_STATUS[code] >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(reply, code, message, details);
   });
   app.setNotFoundHandler((request, reply) => {
     sendError(reply, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
@@ -31,10 +31,12 @@ export function sendError(
   return reply.code(ERROR_STATUS[code]).send(body);
 }
 
-function toErrorBody(error: FastifyError, request: FastifyRequest): { status: number; body: ErrorBody } {
+/** Any error thrown on the way to an answer, as the code, message and details `sendError` sends. */
+function toError(error: FastifyError, request: FastifyRequest): ErrorBody['error'] {
   const make = (code: ErrorCode, message: string, details?: Record<string, unknown>) => ({
-    status: ERROR_STATUS[code],
-    body: { error: { code, message, ...(details ? { details } : {}) } },
+    code,
+    message,
+    details,
   });
   if (error instanceof DomainError)
     return make(error.code, error.message, error.details as Record<string, unknown>);
