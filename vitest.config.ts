@@ -6,9 +6,15 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 export default defineConfig({
   resolve: {
     // Tests run on the sources of the workspace packages, not on their last build.
-    alias: Object.fromEntries(
-      ['core', 'checks', 'resolver', 'sdk', 'server'].map((name) => [`@minirelease/${name}`, pkg(name)]),
-    ),
+    alias: {
+      // A subpath first: the package aliases below would also match it as a prefix.
+      '@minirelease/resolver/tick-shapes': fileURLToPath(
+        new URL('./packages/resolver/src/tick-shapes.ts', import.meta.url),
+      ),
+      ...Object.fromEntries(
+        ['core', 'checks', 'resolver', 'sdk', 'server'].map((name) => [`@minirelease/${name}`, pkg(name)]),
+      ),
+    },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],

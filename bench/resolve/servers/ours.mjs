@@ -1,18 +1,19 @@
 /**
- * Ours: composed as `serve --role resolver` composes it — the raw fast path for GET /v1/resolve in front of a
- * Fastify instance with the resolver's routes — over a snapshot of 100 apps in gray at 50 %.
+ * Ours: composed as `serve --role resolver` composes it — tick shapes kept first (as the CLI does before it loads
+ * the server), then the raw fast path for GET /v1/resolve in front of a Fastify instance with the resolver's
+ * routes — over a snapshot of 100 apps in gray at 50 %.
  */
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { buildSnapshot } from '../../../packages/core/dist/index.js';
-import {
-  answerBodies,
-  fastResolve,
-  ResolverState,
-  resolverRoutes,
-  withFastResolve,
-} from '../../../packages/resolver/dist/index.js';
-import { apps } from '../fixture.mjs';
+import { keepTickShapes } from '../../../packages/resolver/dist/tick-shapes.js';
+
+keepTickShapes();
+
+const { createServer } = await import('node:http');
+const { createRequire } = await import('node:module');
+const { buildSnapshot } = await import('../../../packages/core/dist/index.js');
+const { answerBodies, fastResolve, ResolverState, resolverRoutes, withFastResolve } = await import(
+  '../../../packages/resolver/dist/index.js'
+);
+const { apps } = await import('../fixture.mjs');
 
 // Fastify as the resolver package itself resolves it.
 const require = createRequire(new URL('../../../packages/resolver/package.json', import.meta.url));

@@ -1,3 +1,4 @@
+import { keepTickShapes } from '@minirelease/resolver/tick-shapes';
 import { CliError } from './cli-error.js';
 
 /** What `start` asks of `@minirelease/server`. */
@@ -24,6 +25,8 @@ export type StartServer = (options: StartServerOptions) => Promise<RunningServer
  * starts without loading it.
  */
 export async function startEmbeddedServer(options: StartServerOptions): Promise<RunningServer> {
+  // Before loading the server, whose loading already runs a full GC (see keepTickShapes).
+  keepTickShapes();
   // Typed loosely on purpose: the contract above is checked against whatever the server package exports.
   const server: { startServer?: StartServer } = await import('@minirelease/server');
   if (typeof server.startServer !== 'function') {
@@ -48,6 +51,7 @@ export type StartResolver = (
 
 /** Starts a resolver process in this process; like the server, loaded only by the command that needs it. */
 export async function startEmbeddedResolver(options: StartResolverOptions) {
+  keepTickShapes();
   const { startResolverServer } = await import('@minirelease/resolver');
   const { logLevel = 'info', ...rest } = options;
   return startResolverServer({

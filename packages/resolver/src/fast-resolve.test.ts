@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { type AppRelease, buildSnapshot } from '@minirelease/core';
+import fc from 'fast-check';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerBodies } from './answer-bodies.js';
@@ -65,6 +66,8 @@ describe('the raw fast path for GET /v1/resolve', () => {
     'app=first-release&user=u8',
     'app=gone&user=u1',
     'app=nope&user=u1',
+    'app=qinghe-books&user=u1&',
+    'app=qinghe-books&user=a=b',
     // Fall through to Fastify, which validates:
     'app=qinghe-books',
     'user=u1',
@@ -75,6 +78,10 @@ describe('the raw fast path for GET /v1/resolve', () => {
     'app=qinghe-books&user=%E5%BC',
     'app=qinghe-books&user=u1&user=u2',
     'app=qinghe-books&user=u1&extra=1',
+    '&app=qinghe-books&user=u1',
+    'app=qinghe-books&&user=u1',
+    'app=qinghe-books&user',
+    '',
   ];
 
   it.each(queries)('answers ?%s with the same status, type and bytes as the Fastify route', async (query) => {
@@ -83,6 +90,38 @@ describe('the raw fast path for GET /v1/resolve', () => {
     expect(viaHttp.status).toBe(viaRoute.statusCode);
     expect(viaHttp.headers.get('content-type')).toBe(viaRoute.headers['content-type']);
     expect(await viaHttp.text()).toBe(viaRoute.body);
+  });
+
+  it('agrees with the Fastify route on any query made of its pieces', async () => {
+    const piece = fc.constantFrom(
+      'app',
+      'user',
+      'channel',
+      'x',
+      '=',
+      '&',
+      '%',
+      '%E5%BC%A0',
+      '%zz',
+      '+',
+      'qinghe-books',
+      'first-release',
+      'u1',
+      '张三',
+      'experience',
+      'stable',
+      '',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (pieces) => {
+        const query = encodeURI(pieces.join('')).replace(/%25/g, '%');
+        const viaHttp = await fetch(`${base}/v1/resolve?${query}`);
+        const viaRoute = await server.inject({ method: 'GET', url: `/v1/resolve?${query}` });
+        expect(viaHttp.status).toBe(viaRoute.statusCode);
+        expect(await viaHttp.text()).toBe(viaRoute.body);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('answered the plainly valid requests itself', async () => {

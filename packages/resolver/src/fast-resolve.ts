@@ -4,11 +4,10 @@ import type { AnswerBodies } from './answer-bodies.js';
 import type { ResolverState } from './resolver-state.js';
 
 const PREFIX = '/v1/resolve?';
-const CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * `GET /v1/resolve` answered straight from node:http, before Fastify's request pipeline: the hottest request
- * of the platform pays for a query split and a Map lookup, not for routing, hooks and schema validation.
+ * of the platform pays for a query scan and a Map lookup, not for routing, hooks and schema validation.
  * Only a plainly valid request is answered here; anything else (a missing or over-long parameter, an unknown
  * channel, a repeated key, HEAD) falls through to the Fastify route, which answers with the same bytes or
  * with its validation error. `handled` is false when it fell through.
@@ -20,27 +19,27 @@ export function fastResolve(state: ResolverState, bodies: AnswerBodies) {
     let app: string | undefined;
     let user: string | undefined;
     let channel: string | undefined;
-    for (const pair of url.slice(PREFIX.length).split('&')) {
-      const eq = pair.indexOf('=');
-      if (eq <= 0) return false;
-      const key = pair.slice(0, eq);
-      const value = decode(pair.slice(eq + 1));
+    // `key=value` pairs scanned in place: no array of pairs, one slice per value.
+    for (let start = PREFIX.length; start < url.length; ) {
+      let end = url.indexOf('&', start);
+      if (end === -1) end = url.length;
+      const eq = url.indexOf('=', start);
+      if (eq <= start || eq >= end) return false;
+      const value = decode(url.slice(eq + 1, end));
       if (value === undefined) return false;
-      if (key === 'app' && app === undefined) app = value;
-      else if (key === 'user' && user === undefined) user = value;
-      else if (key === 'channel' && channel === undefined) channel = value;
+      if (isKey(url, start, eq, 'app') && app === undefined) app = value;
+      else if (isKey(url, start, eq, 'user') && user === undefined) user = value;
+      else if (isKey(url, start, eq, 'channel') && channel === undefined) channel = value;
       else return false;
+      start = end + 1;
     }
     if (app === undefined || app.length === 0 || app.length > 64) return false;
     if (user === undefined || user.length === 0 || user.length > 128) return false;
     if (channel !== undefined && channel !== 'experience' && channel !== 'stable') return false;
     const r = resolve(state.snapshot, app, user, channel === 'experience' ? 'experience' : undefined);
-    const body = bodies.bodyOf(r);
-    res.writeHead(r.ok ? 200 : 404, {
-      'content-type': CONTENT_TYPE,
-      'content-length': Buffer.byteLength(body),
-    });
-    res.end(body);
+    const response = bodies.responseOf(r);
+    res.writeHead(response.status, response.headers as string[]);
+    res.end(response.body);
     return true;
   };
 }
@@ -53,6 +52,10 @@ export function withFastResolve(
   return (req, res) => {
     if (!handled(req, res)) next(req, res);
   };
+}
+
+function isKey(url: string, start: number, eq: number, key: string): boolean {
+  return eq - start === key.length && url.startsWith(key, start);
 }
 
 function decode(raw: string): string | undefined {

@@ -10,3 +10,4 @@ export * from './resolver-state.js';
 export * from './snapshot-codec.js';
 export * from './snapshot-file.js';
 export * from './stream-client.js';
+export * from './tick-shapes.js';

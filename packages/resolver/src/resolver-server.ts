@@ -12,6 +12,7 @@ import { resolverOpsRoutes } from './resolver-ops-routes.js';
 import { ResolverState } from './resolver-state.js';
 import { SnapshotFile } from './snapshot-file.js';
 import { StreamClient } from './stream-client.js';
+import { keepTickShapes } from './tick-shapes.js';
 
 export interface ResolverServerOptions {
   /** The API whose change stream and packages the resolver follows. */
@@ -40,6 +41,7 @@ export interface ResolverServer {
  * disk snapshot when there is one and kept current by the API's change stream. Call `client.start()` to follow.
  */
 export async function createResolverServer(options: ResolverServerOptions): Promise<ResolverServer> {
+  keepTickShapes();
   const state = new ResolverState();
   const packageUrl = (sha256: string) => `/v1/packages/${sha256}`;
   const bodies = answerBodies(packageUrl);

@@ -5,6 +5,7 @@ import { buildSnapshot } from '@minirelease/core';
 import {
   answerBodies,
   fastResolve,
+  keepTickShapes,
   ResolverState,
   resolverRoutes,
   withFastResolve,
@@ -62,6 +63,8 @@ export interface MiniReleaseApp {
 
 /** The composition root: storage → services → routes, API and data plane in one Fastify instance. */
 export async function createApp(options: CreateAppOptions): Promise<MiniReleaseApp> {
+  // Late when the server was loaded already (the CLI calls it earlier), harmless when it has no effect.
+  keepTickShapes();
   const { db, dialect } = options.database;
   const services = createServices({
     db,
