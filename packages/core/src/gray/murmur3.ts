@@ -26,7 +26,10 @@ export function murmur3Prefix(prefix: string, seed = 0): Murmur3Prefix {
   return { h, carry, length: bytes.length, carried: carry.length, carryBits };
 }
 
-/** Hash of prefix + `s` (UTF-8), identical to hashing the concatenation's bytes. Allocates nothing. */
+/**
+ * Hash of prefix + `s` (UTF-8), identical to hashing the prefix's bytes followed by those of `s`: the
+ * concatenation's bytes, unless a surrogate pair is split between the two. Allocates nothing.
+ */
 export function murmur3WithPrefix(prefix: Murmur3Prefix, s: string): number {
   const h = hashAscii(prefix, s);
   if (h >= 0) return h;
@@ -81,56 +84,56 @@ function hashAscii(prefix: Murmur3Prefix, s: string): number {
   return or < 0x80 ? finalize(h, prefix.length + n) : -1;
 }
 
-// A reused scratch buffer for ids that are not ASCII: decisions allocate nothing. Grown on demand.
-let scratch = new Uint8Array(256);
-
-/** Any string: the carried bytes and the UTF-8 of `s` written to the scratch buffer, hashed into `utf8Hash`. */
+/**
+ * Any string, hashed into `utf8Hash`. Each code point's UTF-8 bytes (as TextEncoder writes them: a surrogate
+ * pair is one 4-byte sequence, a lone surrogate U+FFFD) are packed little-endian and or-ed straight into the
+ * open block, so there is no buffer to fill and read back.
+ */
 function hashUtf8(prefix: Murmur3Prefix, s: string): void {
-  const carried = prefix.carried;
-  const needed = carried + s.length * 3;
-  if (needed > scratch.length) scratch = new Uint8Array(Math.max(needed, scratch.length * 2));
-  const buf = scratch;
-  for (let i = 0; i < carried; i++) buf[i] = prefix.carry[i]!;
-  const total = carried + encodeUtf8(s, buf, carried);
-  const blocks = total - (total % 4);
-  let h = hashBlocks(buf, blocks, prefix.h);
-  let k = 0;
-  for (let i = total - 1; i >= blocks; i--) k = (k << 8) | buf[i]!;
-  if (total > blocks) h ^= mixK(k);
-  utf8Hash[0] = finalize(h, prefix.length - carried + total);
-}
-
-/** UTF-8 as TextEncoder writes it: a surrogate pair is one 4-byte code point, a lone surrogate is U+FFFD. */
-function encodeUtf8(s: string, buf: Uint8Array, at: number): number {
-  let p = at;
-  const len = s.length;
-  for (let i = 0; i < len; i++) {
-    let c = s.charCodeAt(i);
+  const n = s.length;
+  let h = prefix.h;
+  let k = prefix.carryBits; // the open block: its low `open` bytes are filled
+  let open = prefix.carried;
+  let length = prefix.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let bytes: number; // this code point's UTF-8, first byte lowest
+    let size: number;
     if (c < 0x80) {
-      buf[p++] = c;
+      bytes = c;
+      size = 1;
     } else if (c < 0x800) {
-      buf[p++] = 0xc0 | (c >> 6);
-      buf[p++] = 0x80 | (c & 63);
+      bytes = 0x80c0 | (c >> 6) | ((c & 63) << 8);
+      size = 2;
+    } else if ((c & 0xf800) !== 0xd800) {
+      // Not a surrogate: CJK ids land here.
+      bytes = 0x8080e0 | (c >> 12) | (((c >> 6) & 63) << 8) | ((c & 63) << 16);
+      size = 3;
     } else {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-          buf[p++] = 0xf0 | (c >> 18);
-          buf[p++] = 0x80 | ((c >> 12) & 63);
-          buf[p++] = 0x80 | ((c >> 6) & 63);
-          buf[p++] = 0x80 | (c & 63);
-          continue;
-        }
-        c = 0xfffd;
+      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        bytes =
+          0x808080f0 | (cp >> 18) | (((cp >> 12) & 63) << 8) | (((cp >> 6) & 63) << 16) | ((cp & 63) << 24);
+        size = 4;
+        i++;
+      } else {
+        bytes = 0xbdbfef; // a lone surrogate is U+FFFD, EF BF BD
+        size = 3;
       }
-      buf[p++] = 0xe0 | (c >> 12);
-      buf[p++] = 0x80 | ((c >> 6) & 63);
-      buf[p++] = 0x80 | (c & 63);
+    }
+    length += size;
+    k |= bytes << (open << 3);
+    open += size;
+    if (open >= 4) {
+      h = mixBlock(h, k);
+      open -= 4;
+      // The bytes that did not fit start the next block (a shift by 32 would be a shift by 0).
+      k = open === 0 ? 0 : bytes >>> ((size - open) << 3);
     }
   }
-  return p - at;
+  if (open !== 0) h ^= mixK(k);
+  utf8Hash[0] = finalize(h, length);
 }
 
 const EMPTY: Murmur3Prefix = { h: 0, carry: [], length: 0, carried: 0, carryBits: 0 };
