@@ -1,15 +1,24 @@
 // "Gray at full speed": a resolver holding 1M apps. Heap bytes per app, the resolve rate on 100 hot apps against
-// a 100-app snapshot, the cost of a change, and a cold start from the disk snapshot in a fresh process.
+// a 100-app snapshot, the cost of a change, a cold start from the disk snapshot in a fresh process, and a join
+// from the change stream's snapshot with no disk snapshot.
 // Run: `npm run bench:scale` (builds, then `node --expose-gc bench/scale/run.mjs`). Imports the BUILT packages.
 // BENCH_APPS (default 1000000), BENCH_PASSES (default 9); `--with-json` also times the old JSON file's start.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { buildSnapshot, compileApp, decide, resolve, withApp } from '../../packages/core/dist/index.js';
-import { ResolverState, SnapshotFile } from '../../packages/resolver/dist/index.js';
+import {
+  buildSnapshot,
+  compileApp,
+  decide,
+  resolve,
+  snapshotEvents,
+  withApp,
+} from '../../packages/core/dist/index.js';
+import { encodeSnapshot, ResolverState, SnapshotFile } from '../../packages/resolver/dist/index.js';
 import { asciiIds, prng } from '../decide/ids.mjs';
 import { median, round, si, spreadPct, table } from '../decide/stats.mjs';
 import { hotAppIndices, synthApp, synthApps } from './synth.mjs';
@@ -114,10 +123,10 @@ await file.flush();
 const writeMs = performance.now() - t;
 const fileBytes = (await stat(file.path)).size;
 const child = fileURLToPath(new URL('cold-start.mjs', import.meta.url));
-function coldStart(from) {
+function coldStart(from, script = child) {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, [child, from, hotApps[0].appId], {
+    const p = spawn(process.execPath, [script, from, hotApps[0].appId], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -143,6 +152,52 @@ if (process.argv.includes('--with-json')) {
   await rm(old, { recursive: true, force: true });
 }
 await rm(dir, { recursive: true, force: true });
+
+// 5. A resolver joining with no disk snapshot, as the API serves it (the store copied at one seq, then written in
+//    parts that wait for the socket): from `/v1/stream/snapshot` (binary), and, for an API without that route,
+//    from the stream's JSON snapshot events. Both read by the resolver's StreamClient in a fresh process.
+let cloneMs = 0;
+let binaryRoute = true;
+const write = async (res, chunks) => {
+  for (const chunk of chunks) {
+    if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+    if (res.destroyed) return;
+  }
+};
+const copyNow = () => {
+  const started = performance.now();
+  const copy = { seq: big.snapshot.seq, apps: big.snapshot.apps.clone() };
+  cloneMs = performance.now() - started;
+  return copy;
+};
+const upstream = createServer(async (req, res) => {
+  const at = big.snapshot.seq;
+  if (req.url === '/v1/stream/snapshot') {
+    if (!binaryRoute) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-minirelease-seq': String(at) });
+    await write(res, encodeSnapshot(copyNow()));
+    return void res.end();
+  }
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  // Resumed after the binary snapshot: nothing has changed since; the stream stays open.
+  if (req.headers['last-event-id'] === undefined)
+    await write(res, snapshotEvents(at, copyNow().apps.releases()));
+});
+await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
+const joinScript = fileURLToPath(new URL('stream-join.mjs', import.meta.url));
+const joinUrl = `http://127.0.0.1:${upstream.address().port}`;
+const joinRounds = async () => {
+  const joins = [];
+  for (let i = 0; i < 3; i++) joins.push(await coldStart(joinUrl, joinScript));
+  if (joins.some((j) => j.apps !== big.snapshot.apps.size || !j.answer.ok))
+    throw new Error('join answered wrong');
+  return median(joins.map((j) => j.ms));
+};
+const streamJoinMs = await joinRounds();
+binaryRoute = false;
+const streamJoinJsonMs = await joinRounds();
+upstream.closeAllConnections();
+upstream.close();
 
 const ok =
   bytesPerApp <= GOALS.bytesPerApp &&
@@ -172,6 +227,9 @@ console.log(
       ['disk snapshot write', `${round(writeMs, 0)} ms`, ''],
       ['cold start (spawn → answer)', `${round(coldStartMs, 0)} ms`, `≤ ${GOALS.coldStartMs} ms`],
       ['  load (read → ready)', `${round(loadMs, 0)} ms`, ''],
+      ['join, binary snapshot (spawn → answer)', `${round(streamJoinMs, 0)} ms`, ''],
+      ['join, JSON snapshot events', `${round(streamJoinJsonMs, 0)} ms`, ''],
+      ['  store copy on the API', `${round(cloneMs, 0)} ms`, ''],
       ...(json
         ? [
             ['old JSON file', MB(json.bytes), ''],
@@ -189,6 +247,9 @@ console.log(
     rateVs100Apps: round(rateVs100Apps, 3),
     coldStartMs: round(coldStartMs, 0),
     loadMs: round(loadMs, 0),
+    streamJoinMs: round(streamJoinMs, 0),
+    streamJoinJsonMs: round(streamJoinJsonMs, 0),
+    streamCloneMs: round(cloneMs, 0),
     goals: GOALS,
     ok,
     rssBytes: rss,

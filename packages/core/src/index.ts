@@ -8,6 +8,7 @@ export * from './resolve/packed-app.js';
 export * from './resolve/release-store.js';
 export * from './resolve/resolve.js';
 export * from './resolve/snapshot.js';
+export * from './stream/snapshot-events.js';
 export * from './stream/sse-parser.js';
 export * from './version/actions.js';
 export * from './version/semver.js';

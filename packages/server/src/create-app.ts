@@ -25,6 +25,7 @@ import { releaseRoutes } from './routes/release-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { asApi } from './routes/route-types.js';
 import { streamRoutes } from './routes/stream-routes.js';
+import { streamSnapshotRoute } from './routes/stream-snapshot-route.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { versionRoutes } from './routes/version-routes.js';
 import { type ChangeStreamOptions, ChangeStreams } from './services/change-streams.js';
@@ -51,7 +52,7 @@ export interface CreateAppOptions {
   /** How often to look for events committed elsewhere when no NOTIFY came (ms). */
   readonly eventPollMs?: number;
   /** The change stream's heartbeat and slow-consumer limit. */
-  readonly stream?: Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes'>;
+  readonly stream?: Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>;
 }
 
 export interface MiniReleaseApp {
@@ -104,7 +105,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   services.feed.subscribe((e) => follower.catchUp(e.seq));
   await follower.start({ pollMs: options.eventPollMs ?? 1000, postgresUrl: options.database.url });
   app.addHook('onClose', () => follower.stop());
-  const streams = new ChangeStreams(db, follower, {
+  const streams = new ChangeStreams(db, follower, resolver, {
     ...options.stream,
     onError: (error) => app.log.warn({ err: error }, 'change stream'),
   });
@@ -149,6 +150,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });
     packageRoutes(scope, services.blobs);
     streamRoutes(scope, streams);
+    streamSnapshotRoute(scope, resolver);
   });
   opsRoutes(app, services, registry, () => resolver.snapshot.seq);
   await app.ready();

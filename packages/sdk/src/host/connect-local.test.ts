@@ -80,6 +80,43 @@ describe('connectLocal', () => {
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true });
   });
 
+  it('puts a snapshot sent in parts together, and drops the parts of a stream cut before its snapshot', async () => {
+    const part = (seq: number, apps: AppRelease[]) =>
+      `event: snapshot-part\ndata: ${JSON.stringify({ seq, apps })}\n\n`;
+    const books = (appId: string) => app({ appId });
+    let connections = 0;
+    let current: ServerResponse | undefined;
+    const server = await streamServer((_req, res) => {
+      connections++;
+      current = res;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (connections === 1) {
+        res.write(part(3, [books('a-1'), books('a-2')]) + part(3, [books('a-3')]));
+        res.write(sse('snapshot', 3, { apps: [books('a-4')] }));
+      } else if (connections === 2) {
+        // The server's log was replaced: a new snapshot, cut off after its first part.
+        res.write(part(9, [books('b-1')]));
+        setTimeout(() => res.destroy(), 10);
+      } else {
+        res.write(sse('snapshot', 9, { apps: [books('c-1')] }));
+      }
+    });
+    cleanup.push(server.close);
+    const conn = await connectLocal({ baseUrl: server.url, token: 't', reconnectMs: 20 });
+    cleanup.push(() => conn.close());
+    expect(conn.resolver.seq).toBe(3);
+    for (const id of ['a-1', 'a-2', 'a-3', 'a-4']) {
+      expect(conn.resolver.resolve(id, 'u1')).toMatchObject({ ok: true, appId: id });
+    }
+
+    current!.end();
+    await vi.waitFor(() => expect(conn.resolver.seq).toBe(9));
+    expect(connections).toBe(3);
+    expect(conn.resolver.resolve('c-1', 'u1')).toMatchObject({ ok: true });
+    expect(conn.resolver.resolve('b-1', 'u1')).toMatchObject({ ok: false, code: 'APP_NOT_FOUND' });
+    expect(conn.resolver.resolve('a-1', 'u1')).toMatchObject({ ok: false, code: 'APP_NOT_FOUND' });
+  });
+
   it('rejects when the first connection is refused by the server or cannot be made', async () => {
     const server = await streamServer((_req, res) => {
       res.writeHead(403, { 'content-type': 'application/json' });

@@ -23,7 +23,8 @@ export interface LocalConnection {
 }
 
 /**
- * Local mode fed by the change stream: `GET /v1/stream` (SSE: `event: snapshot` `{seq, apps}`, then
+ * Local mode fed by the change stream: `GET /v1/stream` (SSE: `event: snapshot` `{seq, apps}`, after the
+ * `snapshot-part` events of the same shape that a large state is sent in first, then
  * `event: change` `{seq, appId, type, release}` with `id: <seq>`), read with fetch streaming. Resolves once
  * the first snapshot is applied; rejects (ApiError) when the first connection is refused or ends before it.
  * On a drop it reconnects with `Last-Event-ID` and `?after=` the last seq applied.
@@ -43,6 +44,8 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
     rejectFirst = reject;
   });
   let wait: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined;
+  // A large snapshot arrives as `snapshot-part` events before its `snapshot`: the apps so far, and their seq.
+  let parts: { seq: number; apps: AppRelease[] } | null = null;
 
   const apply = (event: SseMessage) => {
     const body = tryParse(event.data) as {
@@ -53,8 +56,13 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
     };
     if (typeof body?.seq !== 'number')
       throw new ApiError(0, 'BAD_RESPONSE', `bad ${event.event} event in the stream`);
-    if (event.event === 'snapshot' && Array.isArray(body.apps)) {
-      resolver.replace({ seq: body.seq, apps: body.apps as AppRelease[] });
+    if (event.event === 'snapshot-part' && Array.isArray(body.apps)) {
+      if (parts?.seq !== body.seq) parts = { seq: body.seq, apps: [] };
+      for (const app of body.apps as AppRelease[]) parts.apps.push(app);
+    } else if (event.event === 'snapshot' && Array.isArray(body.apps)) {
+      const earlier = parts?.seq === body.seq ? parts.apps : [];
+      parts = null;
+      resolver.replace({ seq: body.seq, apps: [...earlier, ...(body.apps as AppRelease[])] });
       ready = true;
       resolveFirst();
     } else if (event.event === 'change' && typeof body.appId === 'string') {
@@ -84,6 +92,7 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
     }
     if (!res.ok) throw errorFromResponse(res.status, res.statusText, await res.text());
     if (!res.body) throw new TypeError('this runtime’s fetch does not stream response bodies');
+    parts = null;
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     const events: SseMessage[] = [];

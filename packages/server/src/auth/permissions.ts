@@ -22,6 +22,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /v1/search': 'public',
   'GET /v1/packages/:sha256': 'public',
   'GET /v1/stream': 'resolver',
+  'GET /v1/stream/snapshot': 'resolver',
 
   'GET /v1/whoami': 'authenticated',
   'POST /v1/tokens': 'admin',

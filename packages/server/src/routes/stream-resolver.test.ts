@@ -48,7 +48,8 @@ describe('a resolver process following a test API over the network', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'minirelease-resolver-'));
-    api = await startTestServer('sqlite');
+    // Parts of two apps, so every fresh resolver here assembles its snapshot from several events.
+    api = await startTestServer('sqlite', { stream: { snapshotPartApps: 2 } });
     base = await api.listen();
     proxy = await startTcpProxy(base);
     token = await api.tokenFor('resolver-1', ['resolver']);
@@ -59,6 +60,12 @@ describe('a resolver process following a test API over the network', () => {
     await steps.publish('1.0.0');
     await steps.upload('1.1.0');
     await steps.approve('1.1.0');
+    for (const n of [1, 2, 3, 4]) {
+      const r = await api.call('POST', '/v1/apps', {
+        body: { appId: `other-app-${n}`, name: `青禾读书${n}号`, brand: '青禾', category: '图书' },
+      });
+      expect(r.statusCode).toBe(201);
+    }
   });
   afterAll(async () => {
     for (const r of resolvers) await r.app.close();
@@ -70,6 +77,8 @@ describe('a resolver process following a test API over the network', () => {
   it('follows gray as it widens, answering every user as the API does', async () => {
     const r = await resolver('follow', base);
     await caughtUp(r);
+    // Caught up by the binary snapshot first; the stream follows right after it.
+    await until(() => r.client.connected);
     expect((await r.app.inject({ url: '/readyz' })).json()).toMatchObject({
       seq: api.resolver.snapshot.seq,
       snapshotAgeMs: 0,
@@ -115,6 +124,7 @@ describe('a resolver process following a test API over the network', () => {
     expect(r.client.stats).toMatchObject({ snapshots: 1, changes: 3 });
     const fresh = await resolver('fresh', base);
     await caughtUp(fresh);
+    expect(fresh.state.snapshot.apps.size).toBe(5);
     expect(snapshotData(r.state.snapshot)).toEqual(snapshotData(fresh.state.snapshot));
     expect(await answers(r.app)).toEqual(await answers(api.app));
   });

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import type { AppRelease } from '@minirelease/core';
+import { decodeSnapshot, snapshotData } from '@minirelease/resolver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseSteps } from '../testing/release-steps.js';
 import { openStream } from '../testing/sse-reader.js';
@@ -170,5 +171,62 @@ describe('GET /v1/stream with a slow consumer and at shutdown', () => {
     await s.app.close();
     await stream.ended;
     expect(s.streams.size).toBe(0);
+  });
+});
+
+describe('GET /v1/stream of a state larger than one event', () => {
+  let s: TestServer;
+  let base: string;
+  let token: string;
+  beforeAll(async () => {
+    s = await startTestServer('sqlite', { stream: { snapshotPartApps: 2 } });
+    base = await s.listen();
+    token = await s.tokenFor('resolver-1', ['resolver']);
+    for (const n of [1, 2, 3, 4, 5]) {
+      const r = await s.call('POST', '/v1/apps', {
+        body: { appId: `app-${n}`, name: `青禾读书${n}号`, brand: '青禾', category: '图书' },
+      });
+      expect(r.statusCode).toBe(201);
+    }
+  });
+  afterAll(() => s.close());
+
+  it('sends it in parts without an id, then the snapshot with the last apps and the id', async () => {
+    const seq = s.resolver.snapshot.seq;
+    const stream = await openStream(base, token, { query: '?follow=false' });
+    await stream.ended;
+    const events = await stream.take(3);
+    expect(events.map((e) => [e.event, e.id])).toEqual([
+      ['snapshot-part', undefined],
+      ['snapshot-part', undefined],
+      ['snapshot', String(seq)],
+    ]);
+    const bodies = events.map((e) => JSON.parse(e.data) as { seq: number; apps: AppRelease[] });
+    expect(bodies.map((b) => [b.seq, b.apps.length])).toEqual([
+      [seq, 2],
+      [seq, 2],
+      [seq, 1],
+    ]);
+    const sent = bodies.flatMap((b) => b.apps);
+    expect(sent.map((a) => a.appId).sort()).toEqual(['app-1', 'app-2', 'app-3', 'app-4', 'app-5']);
+    expect(new Set(sent)).toEqual(new Set(sources(s)));
+  });
+
+  it('sends the same state as one binary snapshot, its seq in a header, to the resolver role only', async () => {
+    const seq = s.resolver.snapshot.seq;
+    const res = await fetch(`${base}/v1/stream/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('x-minirelease-seq')).toBe(String(seq));
+    const decoded = decodeSnapshot(Buffer.from(await res.arrayBuffer()));
+    expect(snapshotData(decoded)).toEqual(snapshotData(s.resolver.snapshot));
+
+    expect((await fetch(`${base}/v1/stream/snapshot`)).status).toBe(401);
+    const developer = await s.tokenFor('dev-1', []);
+    const refused = await fetch(`${base}/v1/stream/snapshot`, {
+      headers: { authorization: `Bearer ${developer}` },
+    });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.code).toBe('FORBIDDEN');
   });
 });

@@ -5,13 +5,18 @@ import type { ChangeStreams } from '../services/change-streams.js';
 const DESCRIPTION = `Server-Sent Events (\`text/event-stream\`) for resolvers and SDKs in local mode. Needs a token with
 the platform role \`resolver\` (or \`admin\`): the release state carries experiencer ids.
 
-Without \`after\` (or with 0) and without \`Last-Event-ID\`, the stream opens with the whole release state:
+Without \`after\` (or with 0) and without \`Last-Event-ID\`, the stream opens with the whole release state at one
+seq. Up to 1000 apps it is one event:
 
     event: snapshot
     id: <seq>
     data: {"seq": <seq>, "apps": [AppRelease, …]}
 
-then every later change, in seq order, each with the app's whole release state after it (null when removed):
+A larger state comes in parts: \`snapshot-part\` events (no \`id\`, same \`data\` shape, 1000 apps each), then the
+\`snapshot\` event with the last apps. The snapshot is all of them together; a client cut off before the \`snapshot\`
+event drops the parts and asks again without \`Last-Event-ID\`.
+
+Then every later change, in seq order, each with the app's whole release state after it (null when removed):
 
     event: change
     id: <seq>

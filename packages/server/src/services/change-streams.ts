@@ -1,16 +1,19 @@
 import type { ServerResponse } from 'node:http';
+import { type ReleaseSnapshot, snapshotEvents } from '@minirelease/core';
 import type { Kysely } from 'kysely';
+import { drained, gone } from '../http/drained.js';
 import { type EventRow, eventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
 import type { ChangeEvent } from './change-feed.js';
 import type { EventFollower } from './event-follower.js';
-import { loadReleaseState } from './release-snapshot.js';
 
 export interface ChangeStreamOptions {
   /** How often a quiet stream gets a `: hb` comment, so proxies and the resolver's idle timer keep it. */
   readonly heartbeatMs?: number;
   /** A subscriber with more unsent bytes than this is dropped; it comes back with Last-Event-ID. */
   readonly maxBufferedBytes?: number;
+  /** Apps per snapshot event: a snapshot of more apps goes out as `snapshot-part` events, then a `snapshot`. */
+  readonly snapshotPartApps?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -22,6 +25,11 @@ export interface StreamStart {
 }
 
 const REPLAY_BATCH = 500;
+
+/** The release state this process holds, at the follower's `lastSeq` whenever no await is pending. */
+export interface ReleaseSource {
+  readonly snapshot: ReleaseSnapshot;
+}
 
 /**
  * `GET /v1/stream` subscribers (DESIGN §7). A subscriber gets a snapshot or a replay of the event log from the
@@ -40,6 +48,7 @@ export class ChangeStreams {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly follower: EventFollower,
+    private readonly source: ReleaseSource,
     private readonly options: ChangeStreamOptions = {},
   ) {
     this.#maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
@@ -73,10 +82,7 @@ export class ChangeStreams {
       let seq = start.after ?? 0;
       // A position this log never reached (the database was replaced) is answered with a fresh snapshot.
       if (seq === 0 || seq > (await eventStore.lastSeq(this.db))) {
-        const state = await loadReleaseState(this.db);
-        seq = state.seq;
-        res.write(frame('snapshot', seq, JSON.stringify(state)));
-        await drained(res);
+        seq = await this.#sendSnapshot(res);
       }
       for (;;) {
         if (gone(res)) return;
@@ -94,6 +100,23 @@ export class ChangeStreams {
       this.options.onError?.(e);
       res.destroy();
     }
+  }
+
+  /**
+   * The release state this process follows, copied at one seq (the store's maps, O(N); the packed apps are
+   * shared, being immutable), then written in parts that wait for the socket: a million apps never become one
+   * string, and changes go on meanwhile. Only the last event carries the `id`, so a client cut off mid-snapshot
+   * cannot resume from a snapshot it did not get whole.
+   */
+  async #sendSnapshot(res: ServerResponse): Promise<number> {
+    const { seq, apps } = this.source.snapshot;
+    const copy = apps.clone();
+    for (const text of snapshotEvents(seq, copy.releases(), this.options.snapshotPartApps)) {
+      res.write(text);
+      await drained(res);
+      if (gone(res)) break;
+    }
+    return seq;
   }
 
   /** Ends every stream (server shutdown); subscribers reconnect elsewhere or later. */
@@ -134,18 +157,3 @@ const changeFrame = (seq: number, appId: string, type: string, release: unknown)
   frame('change', seq, JSON.stringify({ seq, appId, type, release }));
 
 const rowFrame = (row: EventRow) => changeFrame(row.seq, row.app_id, row.type, JSON.parse(row.payload));
-
-const gone = (res: ServerResponse) => res.destroyed || res.writableEnded;
-
-function drained(res: ServerResponse): Promise<void> {
-  if (!res.writableNeedDrain || gone(res)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
