@@ -43,14 +43,22 @@ export class DataPlaneClient {
     return page.items;
   }
 
-  /** Apps matching `q` that this user may open (exactly those `resolve` gives them a version of). */
-  async search(q: string, userId: string, opts?: CallOptions): Promise<SearchHit[]> {
-    const query = { q, user: userId };
+  /**
+   * Apps matching `q` the user can find (at most `limit`, 1–50, default 20): exactly those `resolve` gives
+   * them a version of.
+   */
+  async search(
+    q: string,
+    userId: string,
+    opts?: CallOptions & { limit?: number | undefined },
+  ): Promise<SearchHit[]> {
+    const { limit, ...call } = opts ?? {};
+    const query = { q, user: userId, ...(limit === undefined ? {} : { limit: String(limit) }) };
     const page = await this.http.json<{ items: SearchHit[] }>({
       method: 'GET',
       path: '/v1/search',
       query,
-      ...opts,
+      ...call,
     });
     return page.items;
   }

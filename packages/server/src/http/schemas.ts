@@ -44,7 +44,12 @@ export const AppPatchBody = z
 
 export const MemberBody = z.object({ role: z.enum(['owner', 'developer', 'viewer']) });
 export const MemberParams = z.object({ app: appIdParam, principal: z.string().min(1).max(128) });
-export const ExperiencersBody = z.object({ userIds: z.array(z.string().min(1).max(128)).max(200) });
+export const ExperiencersBody = z.object({
+  userIds: z
+    .array(z.string().min(1).max(128))
+    .max(200)
+    .describe('at most 50 distinct user ids (as Alipay); repeats count once'),
+});
 export const QualificationBody = z.object({
   type: z.string().trim().min(1).max(64),
   number: z.string().trim().min(1).max(128),

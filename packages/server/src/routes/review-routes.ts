@@ -1,5 +1,6 @@
+import { DomainError } from '@minirelease/core';
 import { z } from 'zod';
-import { commonErrors, pageOf } from '../http/schemas.js';
+import { commonErrors, PageQuery, pageOf } from '../http/schemas.js';
 import type { Services } from '../services/services.js';
 import { versionStore } from '../storage/version-store.js';
 import type { Api } from './route-types.js';
@@ -25,23 +26,50 @@ export function reviewRoutes(api: Api, s: Services): void {
       schema: {
         tags: ['review'],
         summary: 'Versions waiting for review, oldest first (reviewer)',
+        description: '`nextCursor` is opaque; pass it as `cursor` for the next page.',
+        querystring: PageQuery,
         response: { 200: pageOf(QueueItem), ...commonErrors },
       },
     },
-    async () => {
-      const rows = await versionStore.inReview(s.db);
+    async (request) => {
+      const { cursor, limit } = request.query;
+      const rows = await versionStore.inReview(s.db, { after: queueCursor.decode(cursor), limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const items = page.map((r) => ({
+        appId: r.app_id,
+        appName: r.app_name,
+        version: r.version,
+        description: r.description,
+        submittedAt: r.submitted_at ?? r.updated_at,
+        submittedBy: r.submitted_by ?? r.created_by,
+        reportOk: r.report_ok === 1,
+        materials: r.materials ? (JSON.parse(r.materials) as Record<string, unknown>) : null,
+      }));
       return {
-        items: rows.map((r) => ({
-          appId: r.app_id,
-          appName: r.app_name,
-          version: r.version,
-          description: r.description,
-          submittedAt: r.submitted_at ?? r.updated_at,
-          submittedBy: r.submitted_by ?? r.created_by,
-          reportOk: r.report_ok === 1,
-          materials: r.materials ? (JSON.parse(r.materials) as Record<string, unknown>) : null,
-        })),
+        items,
+        ...(rows.length > limit && last
+          ? { nextCursor: queueCursor.encode(last.submitted_at!, last.app_id) }
+          : {}),
       };
     },
   );
 }
+
+/** A position in the queue: the submission time and app id of the last item seen, as base64url JSON. */
+const queueCursor = {
+  encode: (submittedAt: string, appId: string) =>
+    Buffer.from(JSON.stringify([submittedAt, appId])).toString('base64url'),
+  decode(cursor: string | undefined): { submittedAt: string; appId: string } | undefined {
+    if (cursor === undefined) return undefined;
+    try {
+      const [submittedAt, appId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+      if (typeof submittedAt === 'string' && typeof appId === 'string') return { submittedAt, appId };
+    } catch {
+      // not ours: refused below
+    }
+    throw new DomainError('VALIDATION_FAILED', 'cursor is not a position of the review queue', {
+      field: 'querystring.cursor',
+    });
+  },
+};

@@ -1,4 +1,4 @@
-import { DomainError, parsePercentage } from '@minirelease/core';
+import { DomainError, parsePercentage, parseSemver } from '@minirelease/core';
 import { z } from 'zod';
 import { expectedRevision } from '../http/revision.js';
 import {
@@ -9,6 +9,7 @@ import {
   ErrorSchema,
   GrayBody,
   MaterialsBody,
+  PageQuery,
   pageOf,
   ReportSchema,
   ReviewBody,
@@ -69,13 +70,27 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
       schema: {
         tags,
         summary: 'Versions, newest first',
+        description: '`nextCursor` is the last version of the page; pass it as `cursor` for the next one.',
         params: AppParams,
+        querystring: PageQuery,
         response: { 200: pageOf(VersionSchema), ...commonErrors },
       },
     },
     async (request) => {
       await readApp(s.db, request.params.app);
-      return { items: (await versionStore.list(s.db, request.params.app)).map(versionToWire) };
+      const { cursor, limit } = request.query;
+      const before = cursor === undefined ? undefined : parseSemver(cursor);
+      if (cursor !== undefined && before === undefined) {
+        throw new DomainError('VALIDATION_FAILED', `cursor "${cursor}" is not a version of this list`, {
+          field: 'querystring.cursor',
+        });
+      }
+      const rows = await versionStore.list(s.db, request.params.app, { before, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      return {
+        items: page.map(versionToWire),
+        ...(rows.length > limit ? { nextCursor: page[page.length - 1]!.version } : {}),
+      };
     },
   );
 

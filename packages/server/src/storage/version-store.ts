@@ -1,3 +1,4 @@
+import type { Semver } from '@minirelease/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VersionTable } from './schema.js';
 
@@ -18,15 +19,25 @@ export const versionStore = {
   },
 
   /** Newest first, by semver. */
-  async list(db: Kysely<Database>, appId: string): Promise<VersionRow[]> {
-    return db
-      .selectFrom('versions')
-      .selectAll()
-      .where('app_id', '=', appId)
-      .orderBy('major', 'desc')
-      .orderBy('minor', 'desc')
-      .orderBy('patch', 'desc')
-      .execute();
+  /** Newest first; `before` (a version) starts after it, `limit` caps the rows. */
+  async list(
+    db: Kysely<Database>,
+    appId: string,
+    page: { before?: Semver | undefined; limit?: number } = {},
+  ): Promise<VersionRow[]> {
+    let q = db.selectFrom('versions').selectAll().where('app_id', '=', appId);
+    const b = page.before;
+    if (b) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('major', '<', b.major),
+          eb.and([eb('major', '=', b.major), eb('minor', '<', b.minor)]),
+          eb.and([eb('major', '=', b.major), eb('minor', '=', b.minor), eb('patch', '<', b.patch)]),
+        ]),
+      );
+    }
+    q = q.orderBy('major', 'desc').orderBy('minor', 'desc').orderBy('patch', 'desc');
+    return (page.limit === undefined ? q : q.limit(page.limit)).execute();
   },
 
   async update(
@@ -48,14 +59,30 @@ export const versionStore = {
   },
 
   /** Versions waiting for a reviewer, oldest submission first. */
-  async inReview(db: Kysely<Database>): Promise<Array<VersionRow & { app_name: string }>> {
-    return db
+  /**
+   * Versions in review, oldest submission first (an app has at most one, so app id breaks ties); `after` starts
+   * after that position.
+   */
+  async inReview(
+    db: Kysely<Database>,
+    page: { after?: { submittedAt: string; appId: string } | undefined; limit?: number } = {},
+  ): Promise<Array<VersionRow & { app_name: string }>> {
+    let q = db
       .selectFrom('versions')
       .innerJoin('apps', 'apps.app_id', 'versions.app_id')
       .selectAll('versions')
       .select('apps.name as app_name')
-      .where('versions.status', '=', 'AUDITING')
-      .orderBy('versions.submitted_at')
-      .execute();
+      .where('versions.status', '=', 'AUDITING');
+    const a = page.after;
+    if (a) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('versions.submitted_at', '>', a.submittedAt),
+          eb.and([eb('versions.submitted_at', '=', a.submittedAt), eb('versions.app_id', '>', a.appId)]),
+        ]),
+      );
+    }
+    q = q.orderBy('versions.submitted_at').orderBy('versions.app_id');
+    return (page.limit === undefined ? q : q.limit(page.limit)).execute();
   },
 };
