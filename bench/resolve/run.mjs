@@ -3,7 +3,10 @@
  * (Fastify + the built resolver routes, 100 apps in gray at 50 %, a different user on every request) and
  * @unleash/proxy's frontend API (offline, one gradual-rollout toggle). Each server in its own child process, so
  * the load generator never shares its event loop; rounds interleaved, median and spread.
- * Env: RESOLVE_CONNECTIONS (50), RESOLVE_DURATION s (10), RESOLVE_WARMUP s (2), RESOLVE_ROUNDS (3).
+ * The machine's speed drifts by more than the gap being measured (±15 % between runs), so the ratios are the
+ * median of each round's own ratio — the servers of a round run back to back — and the ratio of the medians
+ * is printed beside them.
+ * Env: RESOLVE_CONNECTIONS (50), RESOLVE_DURATION s (10), RESOLVE_WARMUP s (2), RESOLVE_ROUNDS (5).
  */
 import { fork } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -13,7 +16,7 @@ import { paths } from './fixture.mjs';
 const CONNECTIONS = Number(process.env.RESOLVE_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.RESOLVE_DURATION ?? 10);
 const WARMUP = Number(process.env.RESOLVE_WARMUP ?? 2);
-const ROUNDS = Math.max(1, Number(process.env.RESOLVE_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.RESOLVE_ROUNDS ?? 5));
 
 const contestants = [
   { key: 'nodeHttp', label: 'node:http, constant JSON (limit)', server: 'node-http', pool: paths('resolve') },
@@ -98,10 +101,15 @@ try {
     (m.ours.rps / m[c.key].rps).toFixed(2),
   ]);
   console.log(table(['server', 'req/s', 'spread', 'p50 ms', 'p99 ms', 'body', 'ours ×'], rows));
-  const vsNodeHttp = m.ours.rps / m.nodeHttp.rps;
-  const vsProxy = m.ours.rps / m.proxy.rps;
+  // Per round: ours against each peer measured next to it in time.
+  const paired = (key) => median(runs.ours.map((x, r) => x.rps / runs[key][r].rps));
+  const vsNodeHttp = paired('nodeHttp');
+  const vsProxy = paired('proxy');
   console.log(
-    `\nours ${vsNodeHttp.toFixed(2)}× node:http (goal ≥ 0.9), ${vsProxy.toFixed(2)}× @unleash/proxy (goal ≥ 4)`,
+    `\nours ${vsNodeHttp.toFixed(2)}× node:http (goal ≥ 0.9), ${vsProxy.toFixed(2)}× @unleash/proxy (goal ≥ 4): ` +
+      `medians of the rounds' ratios (${runs.ours.map((x, r) => (x.rps / runs.nodeHttp[r].rps).toFixed(2)).join(', ')} ` +
+      `against node:http); ratio of the medians ${(m.ours.rps / m.nodeHttp.rps).toFixed(2)}× and ` +
+      `${(m.ours.rps / m.proxy.rps).toFixed(2)}×`,
   );
   console.log(
     JSON.stringify({
@@ -111,6 +119,9 @@ try {
       proxyRps: round(m.proxy.rps, 0),
       vsNodeHttp: round(vsNodeHttp),
       vsProxy: round(vsProxy),
+      vsNodeHttpOfMedians: round(m.ours.rps / m.nodeHttp.rps),
+      vsProxyOfMedians: round(m.ours.rps / m.proxy.rps),
+      roundRatiosVsNodeHttp: runs.ours.map((x, r) => round(x.rps / runs.nodeHttp[r].rps)),
       oursP50Ms: m.ours.p50,
       oursP99Ms: m.ours.p99,
       goals: { vsNodeHttp: 0.9, vsProxy: 4 },
