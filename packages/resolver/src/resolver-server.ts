@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { answerBodies } from './answer-bodies.js';
 import type { BackoffOptions } from './backoff.js';
 import { fastResolve, withFastResolve } from './fast-resolve.js';
@@ -49,7 +49,7 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
   const app = Fastify({
     logger: options.logger ?? false,
     // The hot path: a log line per resolve would cost more than the answer.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1024 },
