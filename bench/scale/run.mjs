@@ -166,7 +166,7 @@ const write = async (res, chunks) => {
 };
 const copyNow = () => {
   const started = performance.now();
-  const copy = { seq: big.snapshot.seq, apps: big.snapshot.apps.clone() };
+  const copy = big.copy();
   cloneMs = performance.now() - started;
   return copy;
 };

@@ -36,4 +36,17 @@ describe('ResolverState', () => {
     state.replace(next);
     expect(state.snapshot).toBe(next);
   });
+
+  it('gives a copy that stays at its seq while changes go on', () => {
+    const state = new ResolverState(buildSnapshot(1, [app('a', 1), app('b', 1)]));
+    const copy = state.copy();
+    state.apply({ seq: 2, appId: 'a', release: app('a', 2) });
+    state.apply({ seq: 3, appId: 'b', release: null });
+    expect(copy.seq).toBe(1);
+    expect([...copy.apps.releases()].map((r) => [r.appId, r.revision]).sort()).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(state.snapshot.apps.toRelease('a')?.revision).toBe(2);
+  });
 });

@@ -24,6 +24,15 @@ export class ResolverState {
     return this.#snapshot;
   }
 
+  /**
+   * The current snapshot, copied: the store's maps (O(N)), the packed apps being immutable and shared. It stays
+   * at its seq while changes go on, for a writer that sends it in parts.
+   */
+  copy(): ReleaseSnapshot {
+    const { seq, apps } = this.#snapshot;
+    return { seq, apps: apps.clone() };
+  }
+
   replace(snapshot: ReleaseSnapshot): void {
     this.#snapshot = snapshot;
   }

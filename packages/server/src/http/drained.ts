@@ -19,3 +19,12 @@ export function drained(res: ServerResponse): Promise<void> {
     res.on('close', done);
   });
 }
+
+/** Writes each part once the one before it has gone out; stops when the connection is gone. */
+export async function writeParts(res: ServerResponse, parts: Iterable<string | Buffer>): Promise<void> {
+  for (const part of parts) {
+    if (gone(res)) return;
+    res.write(part);
+    await drained(res);
+  }
+}

@@ -1,6 +1,6 @@
 import { encodeSnapshot, SNAPSHOT_MAGIC } from '@minirelease/resolver';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import { drained, gone } from '../http/drained.js';
+import { gone, writeParts } from '../http/drained.js';
 import type { ReleaseSource } from '../services/change-streams.js';
 
 const DESCRIPTION = `The release state at one seq in the resolvers' binary format (\`${SNAPSHOT_MAGIC}\`, the format of
@@ -22,26 +22,20 @@ const schema = {
 } as FastifySchema;
 
 /**
- * `GET /v1/stream/snapshot`: the store copied at one seq (its maps, O(N); the packed apps are immutable and
- * shared), then encoded chunk by chunk, each written when the socket has drained: exact at its seq, and changes
- * and requests go on while it is sent.
+ * `GET /v1/stream/snapshot`: the state copied at one seq, then encoded chunk by chunk, each written when the
+ * socket has drained: exact at its seq, and changes and requests go on while it is sent.
  */
 export function streamSnapshotRoute(app: FastifyInstance, source: ReleaseSource): void {
   app.get('/v1/stream/snapshot', { schema }, async (_request, reply) => {
-    const { seq, apps } = source.snapshot;
-    const copy = { seq, apps: apps.clone() };
+    const copy = source.copy();
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'cache-control': 'no-store',
-      'x-minirelease-seq': String(seq),
+      'x-minirelease-seq': String(copy.seq),
     });
-    for (const chunk of encodeSnapshot(copy)) {
-      if (gone(res)) return;
-      res.write(chunk);
-      await drained(res);
-    }
-    res.end();
+    await writeParts(res, encodeSnapshot(copy));
+    if (!gone(res)) res.end();
   });
 }

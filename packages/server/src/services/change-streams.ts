@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { type ReleaseSnapshot, snapshotEvents } from '@minirelease/core';
 import type { Kysely } from 'kysely';
-import { drained, gone } from '../http/drained.js';
+import { drained, gone, writeParts } from '../http/drained.js';
 import { type EventRow, eventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
 import type { ChangeEvent } from './change-feed.js';
@@ -28,7 +28,8 @@ const REPLAY_BATCH = 500;
 
 /** The release state this process holds, at the follower's `lastSeq` whenever no await is pending. */
 export interface ReleaseSource {
-  readonly snapshot: ReleaseSnapshot;
+  /** A copy that stays at its seq while changes go on (`ResolverState.copy`). */
+  copy(): ReleaseSnapshot;
 }
 
 /**
@@ -103,19 +104,13 @@ export class ChangeStreams {
   }
 
   /**
-   * The release state this process follows, copied at one seq (the store's maps, O(N); the packed apps are
-   * shared, being immutable), then written in parts that wait for the socket: a million apps never become one
-   * string, and changes go on meanwhile. Only the last event carries the `id`, so a client cut off mid-snapshot
-   * cannot resume from a snapshot it did not get whole.
+   * The release state this process follows, copied at one seq, then written in parts that wait for the socket:
+   * a million apps never become one string, and changes go on meanwhile. Only the last event carries the `id`,
+   * so a client cut off mid-snapshot cannot resume from a snapshot it did not get whole.
    */
   async #sendSnapshot(res: ServerResponse): Promise<number> {
-    const { seq, apps } = this.source.snapshot;
-    const copy = apps.clone();
-    for (const text of snapshotEvents(seq, copy.releases(), this.options.snapshotPartApps)) {
-      res.write(text);
-      await drained(res);
-      if (gone(res)) break;
-    }
+    const { seq, apps } = this.source.copy();
+    await writeParts(res, snapshotEvents(seq, apps.releases(), this.options.snapshotPartApps));
     return seq;
   }
 

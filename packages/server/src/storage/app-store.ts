@@ -53,9 +53,4 @@ export const appStore = {
     }
     return q.execute();
   },
-
-  async allIds(db: Kysely<Database>): Promise<string[]> {
-    const rows = await db.selectFrom('apps').select('app_id').execute();
-    return rows.map((r) => r.app_id);
-  },
 };
