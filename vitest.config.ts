@@ -11,6 +11,7 @@ export default defineConfig({
       '@minirelease/resolver/tick-shapes': fileURLToPath(
         new URL('./packages/resolver/src/tick-shapes.ts', import.meta.url),
       ),
+      '@minirelease/core/wire': fileURLToPath(new URL('./packages/core/src/wire/index.ts', import.meta.url)),
       ...Object.fromEntries(
         ['core', 'checks', 'resolver', 'sdk', 'server'].map((name) => [`@minirelease/${name}`, pkg(name)]),
       ),

@@ -1,5 +1,6 @@
-/** The two mini-program dialects: Alipay (`.axml`, `.acss`, `my.`) and WeChat (`.wxml`, `.wxss`, `wx.`). */
-export type Layout = 'alipay' | 'wechat';
+import type { Layout } from '@minirelease/core/wire';
+
+export type { Layout } from '@minirelease/core/wire';
 
 export const TEMPLATE_EXTENSION: Readonly<Record<Layout, string>> = { alipay: '.axml', wechat: '.wxml' };
 

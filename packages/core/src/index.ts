@@ -1,4 +1,5 @@
 export * from './app/app-id.js';
+export * from './app/roles.js';
 export * from './errors.js';
 export * from './gray/bucket.js';
 export * from './gray/murmur3.js';
@@ -14,3 +15,4 @@ export * from './version/actions.js';
 export * from './version/semver.js';
 export * from './version/version.js';
 export * from './version/version-machine.js';
+export type * from './wire/index.js';

@@ -4,20 +4,18 @@ import type {
   App,
   AppRole,
   AuditRecord,
-  CreatedToken,
-  Page,
-  ReviewQueueItem,
-  Token,
-  WhoAmI,
-} from './wire.js';
-import type {
   CreateAppRequest,
+  CreatedToken,
   CreateTokenRequest,
+  Page,
   PageQuery,
   QualificationRequest,
+  ReviewQueueItem,
   RollbackRequest,
+  Token,
   UpdateAppRequest,
-} from './wire-requests.js';
+  WhoAmI,
+} from './wire.js';
 
 /**
  * The typed client of the minirelease API (DESIGN §5). Every method answers the resource the route answers;

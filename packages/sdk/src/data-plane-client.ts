@@ -1,6 +1,5 @@
 import { type CallOptions, type ClientOptions, path, Transport } from './transport.js';
-import type { BatchResolveItem, ResolveAnswer, SearchHit } from './wire.js';
-import type { BatchResolveRequestItem } from './wire-requests.js';
+import type { BatchResolveItem, BatchResolveRequestItem, ResolveAnswer, SearchHit } from './wire.js';
 
 export interface ResolveOptions extends CallOptions {
   /** Ask for the experience version; given only to experiencers and members. */

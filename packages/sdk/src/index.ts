@@ -22,4 +22,3 @@ export { paginate } from './paginate.js';
 export type { CallOptions, ClientOptions, WriteOptions } from './transport.js';
 export { type UploadInput, VersionsClient } from './versions-client.js';
 export * from './wire.js';
-export * from './wire-requests.js';

@@ -1,8 +1,17 @@
 import { DataPlaneClient } from './data-plane-client.js';
 import { type CallOptions, path, type WriteOptions } from './transport.js';
 import { progressStream } from './upload-body.js';
-import type { App, Materials, Page, Report, UploadedVersion, Version } from './wire.js';
-import type { GrayPercentage, PageQuery, ReviewRequest } from './wire-requests.js';
+import type {
+  App,
+  GrayPercentage,
+  Materials,
+  Page,
+  PageQuery,
+  Report,
+  ReviewRequest,
+  UploadedVersion,
+  Version,
+} from './wire.js';
 
 export interface UploadInput {
   /** `x.y.z`, greater than every version the app has. */

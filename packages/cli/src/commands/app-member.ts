@@ -1,4 +1,4 @@
-import type { AppRole } from '@minirelease/sdk';
+import { APP_ROLES, type AppRole } from '@minirelease/sdk';
 import { type Command, Option } from 'commander';
 import { usageError } from '../cli-error.js';
 import type { CliContext, Deps } from '../context.js';
@@ -28,7 +28,7 @@ export async function appMemberCommand(flags: AppMemberFlags, { client, out }: D
 export function registerAppMember(app: Command, ctx: CliContext): void {
   withApp(app.command('member').description('set or remove the role of a member of an app'))
     .requiredOption('--principal <name>', 'the member')
-    .addOption(new Option('--role <role>', 'their role on the app').choices(['owner', 'developer', 'viewer']))
+    .addOption(new Option('--role <role>', 'their role on the app').choices(APP_ROLES))
     .option('--remove', 'remove the member instead')
     .action((flags: AppMemberFlags, command: Command) =>
       ctx.run(command, (deps) => appMemberCommand(flags, deps)),

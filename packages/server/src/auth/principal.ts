@@ -1,9 +1,6 @@
-/** `resolver`: tokens of resolver processes and local-mode SDKs, which read the change stream and nothing else. */
-export const PLATFORM_ROLES = ['admin', 'reviewer', 'resolver'] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+import type { AppRole, PlatformRole } from '@minirelease/core';
 
-export const APP_ROLES = ['owner', 'developer', 'viewer'] as const;
-export type AppRole = (typeof APP_ROLES)[number];
+export { APP_ROLES, type AppRole, PLATFORM_ROLES, type PlatformRole } from '@minirelease/core';
 
 /** Who is calling: the principal a token was made for, with its platform roles. */
 export interface Principal {

@@ -1,6 +1,6 @@
 import { ACTIONS, APP_VISIBILITIES, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
 import { z } from 'zod';
-import { PLATFORM_ROLES } from '../auth/principal.js';
+import { APP_ROLES, PLATFORM_ROLES } from '../auth/principal.js';
 
 /**
  * The API's shapes, once: they validate requests, type the handlers and generate /openapi.json.
@@ -42,7 +42,7 @@ export const AppPatchBody = z
   })
   .strict();
 
-export const MemberBody = z.object({ role: z.enum(['owner', 'developer', 'viewer']) });
+export const MemberBody = z.object({ role: z.enum(APP_ROLES) });
 export const MemberParams = z.object({ app: appIdParam, principal: z.string().min(1).max(128) });
 export const ExperiencersBody = z.object({
   userIds: z
@@ -131,7 +131,7 @@ export const AppSchema = z
     grayPercentage: z.number().nullable(),
     experiencers: z.array(z.string()),
     qualifications: z.array(Qualification),
-    members: z.array(z.object({ principal: z.string(), role: z.enum(['owner', 'developer', 'viewer']) })),
+    members: z.array(z.object({ principal: z.string(), role: z.enum(APP_ROLES) })),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,7 +1,6 @@
-/**
- * Request bodies and inputs of the API (DESIGN §5), beside the answers in `wire.ts`.
- */
-import type { AppRole, PlatformRole } from './wire.js';
+/** Request bodies and inputs of the API (DESIGN §5), beside the answers. */
+import type { AppRole, PlatformRole } from '../app/roles.js';
+import type { ReviewDecision } from './version.js';
 
 export interface CreateTokenRequest {
   principal: string;
@@ -32,7 +31,7 @@ export interface QualificationRequest {
 }
 
 export interface ReviewRequest {
-  decision: 'approve' | 'reject';
+  decision: ReviewDecision;
   /** Finding or rejection codes. */
   reasons: string[];
   comment: string;
@@ -50,9 +49,4 @@ export interface BatchResolveRequestItem {
   app: string;
   user: string;
   channel?: 'experience';
-}
-
-export interface PageQuery {
-  cursor?: string | undefined;
-  limit?: number | undefined;
 }
