@@ -6,8 +6,8 @@ export type FindingParam = string | number | LocalizedText;
 
 export interface FindingInput {
   params?: Record<string, FindingParam>;
-  file?: string;
-  line?: number;
+  file?: string | undefined;
+  line?: number | undefined;
 }
 
 /** Builds a finding from its catalog entry, so severity and wording stay tunable data. */

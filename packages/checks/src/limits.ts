@@ -43,15 +43,19 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
 });
 
 /** Fills the unset fields of a partial limits object from the defaults (an explicit `undefined` is unset). */
-export function resolveLimits(limits?: Partial<Limits>): Limits {
+export function resolveLimits(limits?: { [K in keyof Limits]?: Limits[K] | undefined }): Limits {
   return { ...DEFAULT_LIMITS, ...dropUndefined(limits ?? {}) };
 }
 
 /** The same for the reading limits alone: an `undefined` must never switch a limit off. */
-export function resolvePackageLimits(limits?: Partial<PackageLimits>): PackageLimits {
+export function resolvePackageLimits(
+  limits?: { [K in keyof PackageLimits]?: PackageLimits[K] | undefined },
+): PackageLimits {
   return { ...DEFAULT_PACKAGE_LIMITS, ...dropUndefined(limits ?? {}) };
 }
 
-function dropUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+function dropUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }

@@ -7,7 +7,7 @@ export interface ResolverRouteOptions {
   readonly state: ResolverState;
   /** Where a host downloads a package, e.g. `/v1/packages/<sha256>`. */
   readonly packageUrl: (sha256: string) => string;
-  readonly maxBatch?: number;
+  readonly maxBatch?: number | undefined;
   /** The answers' serialized bodies, shared with the raw fast path (`fastResolve`) when there is one. */
   readonly bodies?: AnswerBodies;
 }

@@ -52,7 +52,7 @@ describe('a resolver process', () => {
       method,
       url,
       ...(payload === undefined ? {} : { payload: payload as object }),
-      headers,
+      ...(headers === undefined ? {} : { headers }),
     });
 
   it('is not ready before it has a snapshot from disk or upstream', async () => {

@@ -38,7 +38,7 @@ export class SnapshotFile {
   constructor(
     private readonly dir: string,
     private readonly current: () => ReleaseSnapshot,
-    private readonly options: { debounceMs?: number; onError?: (error: unknown) => void } = {},
+    private readonly options: { debounceMs?: number | undefined; onError?: (error: unknown) => void } = {},
   ) {
     this.path = join(dir, SNAPSHOT_FILE);
     this.legacyPath = join(dir, LEGACY_SNAPSHOT_FILE);

@@ -118,7 +118,10 @@ function init(call: Call, token: string | undefined): RequestInit {
   }
   // A stream body must say it is half-duplex (fetch spec); Node refuses it otherwise.
   const duplex = call.body instanceof ReadableStream ? { duplex: 'half' as const } : {};
-  return { method: call.method, headers, body, signal: call.signal, ...duplex };
+  const init: RequestInit = { method: call.method, headers, ...duplex };
+  if (body !== undefined) init.body = body;
+  if (call.signal !== undefined) init.signal = call.signal;
+  return init;
 }
 
 /** If-Match carries an entity tag, which is quoted: `"7"`. */

@@ -44,15 +44,17 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 export interface CreateAppOptions {
   readonly database: OpenDatabase;
   readonly blobs: BlobStore;
-  readonly logger?: FastifyServerOptions['logger'];
-  readonly now?: () => Date;
-  readonly limits?: Partial<Limits>;
+  readonly logger?: FastifyServerOptions['logger'] | undefined;
+  readonly now?: (() => Date) | undefined;
+  readonly limits?: Partial<Limits> | undefined;
   /** A platform's checker tuning (its config file); `limits` above wins over its limits. */
-  readonly check?: CheckTuning;
+  readonly check?: CheckTuning | undefined;
   /** How often to look for events committed elsewhere when no NOTIFY came (ms). */
-  readonly eventPollMs?: number;
+  readonly eventPollMs?: number | undefined;
   /** The change stream's heartbeat and slow-consumer limit. */
-  readonly stream?: Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>;
+  readonly stream?:
+    | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
+    | undefined;
 }
 
 export interface MiniReleaseApp {

@@ -23,11 +23,11 @@ export type PackageProblemReason = (typeof PACKAGE_PROBLEM_REASONS)[number];
 export interface PackageProblemDetail {
   reason: PackageProblemReason;
   /** The entry's name as found (decoded, not normalized), when one entry is to blame. */
-  entry?: string;
+  entry?: string | undefined;
   /** The limit that was passed, in entries or bytes. */
-  limit?: number;
+  limit?: number | undefined;
   /** The underlying error, for logs. */
-  cause?: string;
+  cause?: string | undefined;
 }
 
 export interface PackageProblem {

@@ -86,7 +86,7 @@ export interface LaunchResult {
   /** The last phase entered (where a timeout was stuck). */
   phase?: LaunchPhase;
   /** The scripts run: `app.js` and the entry page's script. */
-  scripts: { app?: string; page?: string };
+  scripts: { app?: string | undefined; page?: string | undefined };
   errors: LaunchError[];
   calls: LaunchCall[];
   /** What the app printed, capped. */

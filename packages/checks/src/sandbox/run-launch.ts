@@ -17,7 +17,9 @@ export interface LaunchOptions {
   memoryMb?: number | undefined;
 }
 
-export const DEFAULT_LAUNCH_OPTIONS: Readonly<Required<LaunchOptions>> = {
+export const DEFAULT_LAUNCH_OPTIONS: Readonly<{
+  [K in keyof LaunchOptions]-?: NonNullable<LaunchOptions[K]>;
+}> = {
   deadlineMs: 1000,
   settleMs: 200,
   memoryMb: 64,

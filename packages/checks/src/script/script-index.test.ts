@@ -73,7 +73,7 @@ describe('createScriptIndex', () => {
     );
     const program = index.parse('page.js')!.result.program;
     const init = (i: number) =>
-      (program.body[i] as { declarations: { init: never }[] }).declarations[0]!.init;
+      (program.body[i] as unknown as { declarations: { init: never }[] }).declarations[0]!.init;
     expect(stringValue(index, 'page.js', init(2))).toEqual({
       value: 'https://api.example/a',
       complete: true,

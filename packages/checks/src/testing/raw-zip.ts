@@ -6,19 +6,19 @@ import { crc32, deflateRawSync } from 'node:zlib';
  */
 export interface RawZipEntry {
   name: string | Buffer;
-  data?: Buffer | string;
+  data?: Buffer | string | undefined;
   /** 0 store, 8 deflate (default), anything else written as is. */
-  method?: number;
+  method?: number | undefined;
   /** General purpose bit flag; defaults to the UTF-8 bit (0x800) for a string name with non-ASCII text. */
-  flags?: number;
+  flags?: number | undefined;
   /** External file attributes, e.g. `(0o120777 << 16) >>> 0` for a Unix symlink. */
-  externalAttributes?: number;
-  uncompressedSize?: number;
-  compressedSize?: number;
-  crc?: number;
-  extra?: Buffer;
+  externalAttributes?: number | undefined;
+  uncompressedSize?: number | undefined;
+  compressedSize?: number | undefined;
+  crc?: number | undefined;
+  extra?: Buffer | undefined;
   /** Written as the entry's stored bytes instead of `data` compressed by `method`: for broken streams. */
-  body?: Buffer;
+  body?: Buffer | undefined;
 }
 
 const UNIX_MADE_BY = (3 << 8) | 30;

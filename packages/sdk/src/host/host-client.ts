@@ -72,7 +72,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (etag !== undefined) headers['if-none-match'] = etag;
       const url = `${baseUrl}/v1/resolve${queryString({ app: appId, user: userId, channel })}`;
-      const res = await fetchFn(url, { headers, signal: controller?.signal });
+      const res = await fetchFn(url, { headers, ...(controller ? { signal: controller.signal } : {}) });
       if (res.status === 304) return { kind: 'not-modified', etag: res.headers.get('etag') ?? etag };
       const text = await res.text();
       const resEtag = res.headers.get('etag') ?? undefined;

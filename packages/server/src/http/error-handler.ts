@@ -33,11 +33,8 @@ export function sendError(
 
 /** Any error thrown on the way to an answer, as the code, message and details `sendError` sends. */
 function toError(error: FastifyError, request: FastifyRequest): ErrorBody['error'] {
-  const make = (code: ErrorCode, message: string, details?: Record<string, unknown>) => ({
-    code,
-    message,
-    details,
-  });
+  const make = (code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody['error'] =>
+    details === undefined ? { code, message } : { code, message, details };
   if (error instanceof DomainError)
     return make(error.code, error.message, error.details as Record<string, unknown>);
   if (hasZodFastifySchemaValidationErrors(error) || error.validation) {

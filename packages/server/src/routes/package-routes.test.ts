@@ -90,7 +90,7 @@ let base: string;
 let dir: string;
 let resolver: ResolverServer;
 let sha256 = '';
-let zip = Buffer.alloc(0);
+let zip: Buffer = Buffer.alloc(0);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'minirelease-packages-'));

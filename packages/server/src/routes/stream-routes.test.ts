@@ -227,6 +227,6 @@ describe('GET /v1/stream of a state larger than one event', () => {
       headers: { authorization: `Bearer ${developer}` },
     });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error.code).toBe('FORBIDDEN');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 });

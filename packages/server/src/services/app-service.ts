@@ -14,7 +14,8 @@ export interface NewApp {
   description?: string | undefined;
 }
 
-export type AppPatch = Partial<Pick<AppRow, 'name' | 'brand' | 'category' | 'description'>>;
+/** A field left out (or `undefined`, as an optional JSON field arrives) stays as it is. */
+export type AppPatch = { [K in 'name' | 'brand' | 'category' | 'description']?: AppRow[K] | undefined };
 
 /** Apps and the people and papers around them. Every write is one `writeApp` transaction. */
 export class AppService {

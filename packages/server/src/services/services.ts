@@ -23,8 +23,8 @@ export function createServices(options: {
   db: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
   blobs: BlobStore;
-  now?: () => Date;
-  check?: CheckTuning;
+  now?: (() => Date) | undefined;
+  check?: CheckTuning | undefined;
 }): Services {
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();

@@ -27,9 +27,14 @@ export const appStore = {
     return row?.revision;
   },
 
-  async update(db: Kysely<Database>, appId: string, patch: Partial<Omit<AppRow, 'app_id'>>): Promise<void> {
-    if (Object.keys(patch).length === 0) return;
-    await db.updateTable('apps').set(patch).where('app_id', '=', appId).execute();
+  async update(
+    db: Kysely<Database>,
+    appId: string,
+    patch: { [K in keyof Omit<AppRow, 'app_id'>]?: AppRow[K] | undefined },
+  ): Promise<void> {
+    const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length === 0) return;
+    await db.updateTable('apps').set(set).where('app_id', '=', appId).execute();
   },
 
   /** Apps in appId order after a cursor; `visibleTo` limits them to a principal's memberships. */

@@ -42,7 +42,9 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     const feed = new ChangeFeed();
-    feed.subscribe((e) => heard.push(e));
+    feed.subscribe((e) => {
+      heard.push(e);
+    });
     deps = { db: database.db, dialect, feed, now: () => new Date('2026-11-24T10:00:00Z') };
     const apps = new AppService(deps);
     for (let i = 0; i < 8; i++) {
