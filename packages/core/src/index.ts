@@ -1,3 +1,4 @@
+export * from './app/app-actions.js';
 export * from './app/app-id.js';
 export * from './app/roles.js';
 export * from './errors.js';

@@ -1,13 +1,10 @@
-import type { Action } from '../version/actions.js';
-
-/** What an audit record says was done besides the version transitions. */
-export type AppAction = 'create' | 'update' | 'members' | 'experiencers' | 'qualifications';
+import type { AuditAction } from '../app/app-actions.js';
 
 export interface AuditRecord {
   id: number;
   appId: string;
   version: string | null;
-  action: Action | AppAction;
+  action: AuditAction;
   actor: string;
   from: string | null;
   to: string | null;

@@ -49,4 +49,6 @@ export interface ReviewQueueItem {
   submittedAt: string;
   submittedBy: string;
   reportOk: boolean;
+  /** With the test password: reviewers log in with it. */
+  materials: Materials | null;
 }

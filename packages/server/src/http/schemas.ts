@@ -1,4 +1,5 @@
-import { ACTIONS, APP_VISIBILITIES, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
+import { APP_VISIBILITIES, AUDIT_ACTIONS, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
+import type * as wire from '@minirelease/core/wire';
 import { z } from 'zod';
 import { APP_ROLES, PLATFORM_ROLES } from '../auth/principal.js';
 
@@ -17,7 +18,7 @@ export const ErrorSchema = z
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
+      details: z.record(z.string(), z.unknown()).exactOptional(),
     }),
   })
   .describe('Error');
@@ -146,9 +147,9 @@ export const ReportSchema = z
         code: z.string(),
         severity: z.enum(['error', 'warning', 'info']),
         message: LocalText,
-        hint: LocalText.optional(),
-        file: z.string().optional(),
-        line: z.number().optional(),
+        hint: LocalText,
+        file: z.string().exactOptional(),
+        line: z.number().exactOptional(),
       }),
     ),
     stats: z.object({
@@ -156,11 +157,20 @@ export const ReportSchema = z
       totalSize: z.number(),
       mainSize: z.number(),
       subpackages: z.array(z.object({ root: z.string(), size: z.number() })),
-      compressedSize: z.number().optional(),
+      compressedSize: z.number().exactOptional(),
       layout: z.enum(['alipay', 'wechat']),
+      usesLogin: z.boolean().exactOptional(),
     }),
   })
   .describe('Report');
+
+const MaterialsSchema = z.object({
+  testAccount: z.string().exactOptional(),
+  testPassword: z.string().exactOptional(),
+  screenshots: z.array(z.string()).exactOptional(),
+  recording: z.string().exactOptional(),
+  notes: z.string().exactOptional(),
+});
 
 export const VersionSchema = z
   .object({
@@ -172,13 +182,7 @@ export const VersionSchema = z
     description: z.string(),
     grayPercentage: z.number().nullable(),
     reportOk: z.boolean(),
-    materials: z
-      .object({
-        testAccount: z.string().optional(),
-        screenshots: z.array(z.string()).optional(),
-        recording: z.string().optional(),
-        notes: z.string().optional(),
-      })
+    materials: MaterialsSchema.omit({ testPassword: true })
       .nullable()
       .describe('as submitted; the test password is never echoed'),
     review: z
@@ -202,7 +206,7 @@ export const AuditSchema = z.object({
   id: z.number().int(),
   appId: z.string(),
   version: z.string().nullable(),
-  action: z.union([z.enum(ACTIONS), z.string()]),
+  action: z.enum(AUDIT_ACTIONS),
   actor: z.string(),
   from: z.string().nullable(),
   to: z.string().nullable(),
@@ -222,7 +226,26 @@ export const TokenSchema = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().optional() });
+  z.object({ items: z.array(item), nextCursor: z.string().exactOptional() });
+
+export const CreatedTokenSchema = TokenSchema.extend({ token: z.string() });
+
+export const WhoAmISchema = z.object({
+  principal: z.string(),
+  roles: z.array(z.enum(PLATFORM_ROLES)),
+  tokenId: z.string(),
+});
+
+export const ReviewQueueItemSchema = z.object({
+  appId: z.string(),
+  appName: z.string(),
+  version: z.string(),
+  description: z.string(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  reportOk: z.boolean(),
+  materials: MaterialsSchema.nullable().describe('with the test password: reviewers log in with it'),
+});
 
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
@@ -232,3 +255,23 @@ export const commonErrors = {
   404: ErrorSchema,
   409: ErrorSchema,
 };
+
+/**
+ * The schemas above are the wire contract's types (`@minirelease/core/wire`) as zod: each must produce exactly
+ * its type, so a field added, dropped or retyped on one side and not the other breaks the build
+ * (docs/architecture.md, "The wire contract").
+ */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Same<A, B> = Equals<A, B> extends true ? true : { expected: B; got: A };
+const same = <_ extends true>() => undefined;
+same<Same<z.output<typeof ErrorSchema>, wire.ApiErrorBody>>();
+same<Same<z.output<typeof AppSchema>, wire.App>>();
+same<Same<z.output<typeof ReportSchema>, wire.Report>>();
+same<Same<z.output<typeof VersionSchema>, wire.Version>>();
+same<Same<z.output<typeof UploadedVersionSchema>, wire.UploadedVersion>>();
+same<Same<z.output<typeof AuditSchema>, wire.AuditRecord>>();
+same<Same<z.output<typeof TokenSchema>, wire.Token>>();
+same<Same<z.output<typeof CreatedTokenSchema>, wire.CreatedToken>>();
+same<Same<z.output<typeof WhoAmISchema>, wire.WhoAmI>>();
+same<Same<z.output<typeof ReviewQueueItemSchema>, wire.ReviewQueueItem>>();
+same<Same<z.output<ReturnType<typeof pageOf<typeof AppSchema>>>, wire.Page<wire.App>>>();

@@ -1,7 +1,7 @@
-import { type AppVisibility, DomainError, type VersionStatus } from '@minirelease/core';
-import type { App, AuditRecord, Materials, Review, Token, Version } from '@minirelease/sdk';
+import { DomainError } from '@minirelease/core';
+import type { App, AuditRecord, Materials, Review, Token, Version } from '@minirelease/core/wire';
 import type { Kysely } from 'kysely';
-import type { AppRole, PlatformRole } from '../auth/principal.js';
+import type { PlatformRole } from '../auth/principal.js';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import type { AuditRow } from '../storage/audit-store.js';
 import { memberStore } from '../storage/member-store.js';
@@ -32,7 +32,7 @@ export async function appToWire(db: Kysely<Database>, row: AppRow): Promise<App>
     brand: row.brand,
     category: row.category,
     description: row.description,
-    visibility: row.visibility as AppVisibility,
+    visibility: row.visibility,
     revision: row.revision,
     experienceVersion: row.experience_version,
     liveVersion: live?.version ?? null,
@@ -47,7 +47,7 @@ export async function appToWire(db: Kysely<Database>, row: AppRow): Promise<App>
       fileSha256: q.file_sha256,
       createdAt: q.created_at,
     })),
-    members: members.map((m) => ({ principal: m.principal, role: m.role as AppRole })),
+    members: members.map((m) => ({ principal: m.principal, role: m.role })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -69,7 +69,7 @@ export function versionToWire(row: VersionRow): Version {
   return {
     appId: row.app_id,
     version: row.version,
-    status: row.status as VersionStatus,
+    status: row.status,
     sha256: row.sha256,
     size: row.size,
     description: row.description,

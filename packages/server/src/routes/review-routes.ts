@@ -1,23 +1,8 @@
 import { DomainError } from '@minirelease/core';
-import { z } from 'zod';
-import { commonErrors, PageQuery, pageOf } from '../http/schemas.js';
+import { commonErrors, PageQuery, pageOf, ReviewQueueItemSchema } from '../http/schemas.js';
 import type { Services } from '../services/services.js';
 import { versionStore } from '../storage/version-store.js';
 import type { Api } from './route-types.js';
-
-const QueueItem = z.object({
-  appId: z.string(),
-  appName: z.string(),
-  version: z.string(),
-  description: z.string(),
-  submittedAt: z.string(),
-  submittedBy: z.string(),
-  reportOk: z.boolean(),
-  materials: z
-    .record(z.string(), z.unknown())
-    .nullable()
-    .describe('with the test password: reviewers log in with it'),
-});
 
 export function reviewRoutes(api: Api, s: Services): void {
   api.get(
@@ -28,7 +13,7 @@ export function reviewRoutes(api: Api, s: Services): void {
         summary: 'Versions waiting for review, oldest first (reviewer)',
         description: '`nextCursor` is opaque; pass it as `cursor` for the next page.',
         querystring: PageQuery,
-        response: { 200: pageOf(QueueItem), ...commonErrors },
+        response: { 200: pageOf(ReviewQueueItemSchema), ...commonErrors },
       },
     },
     async (request) => {

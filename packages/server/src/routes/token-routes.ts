@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { PLATFORM_ROLES } from '../auth/principal.js';
-import { commonErrors, pageOf, TokenBody, TokenSchema } from '../http/schemas.js';
+import {
+  CreatedTokenSchema,
+  commonErrors,
+  pageOf,
+  TokenBody,
+  TokenSchema,
+  WhoAmISchema,
+} from '../http/schemas.js';
 import { tokenToWire } from '../http/to-wire.js';
 import type { Services } from '../services/services.js';
 import { type Api, callerOf } from './route-types.js';
@@ -13,11 +19,7 @@ export function tokenRoutes(api: Api, s: Services): void {
         tags: ['tokens'],
         summary: 'Who the token belongs to',
         response: {
-          200: z.object({
-            principal: z.string(),
-            roles: z.array(z.enum(PLATFORM_ROLES)),
-            tokenId: z.string(),
-          }),
+          200: WhoAmISchema,
           ...commonErrors,
         },
       },
@@ -35,7 +37,7 @@ export function tokenRoutes(api: Api, s: Services): void {
         tags: ['tokens'],
         summary: 'Make a token for a principal (admin)',
         body: TokenBody,
-        response: { 201: TokenSchema.extend({ token: z.string() }), ...commonErrors },
+        response: { 201: CreatedTokenSchema, ...commonErrors },
       },
     },
     async (request, reply) => {

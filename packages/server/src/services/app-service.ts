@@ -1,4 +1,4 @@
-import { assertAppId, DomainError, MAX_EXPERIENCERS } from '@minirelease/core';
+import { type AppAction, assertAppId, DomainError, MAX_EXPERIENCERS } from '@minirelease/core';
 import type { AppRole } from '../auth/principal.js';
 import { newId } from '../auth/tokens.js';
 import { type AppRow, appStore } from '../storage/app-store.js';
@@ -136,7 +136,7 @@ export class AppService {
   }
 }
 
-function entry(action: string, details: object) {
+function entry(action: AppAction, details: object) {
   return {
     version: null,
     action,

@@ -1,12 +1,10 @@
 import {
   type AppState,
-  type AppVisibility,
   type Command,
   parseSemver,
   type Transition,
   transition,
   type VersionChange,
-  type VersionStatus,
 } from '@minirelease/core';
 import type { AppRow } from '../storage/app-store.js';
 import { appStore } from '../storage/app-store.js';
@@ -91,11 +89,11 @@ function rank(change: VersionChange): number {
 export function toAppState(app: AppRow, versions: readonly VersionRow[]): AppState {
   return {
     appId: app.app_id,
-    visibility: app.visibility as AppVisibility,
+    visibility: app.visibility,
     experienceVersion: app.experience_version,
     versions: versions.map((v) => ({
       version: v.version,
-      status: v.status as VersionStatus,
+      status: v.status,
       grayBasisPoints: v.gray_basis_points,
     })),
   };

@@ -1,4 +1,4 @@
-import type { AppRelease, AppVisibility, PackageRef } from '@minirelease/core';
+import type { AppRelease, PackageRef } from '@minirelease/core';
 import type { Kysely } from 'kysely';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import { memberStore } from '../storage/member-store.js';
@@ -40,7 +40,7 @@ export function releaseOf(
     appId: app.app_id,
     name: app.name,
     brand: app.brand,
-    visibility: app.visibility as AppVisibility,
+    visibility: app.visibility,
     revision: app.revision,
     release: live ? ref(live) : null,
     gray: gray ? { ...ref(gray), basisPoints: gray.gray_basis_points ?? 0 } : null,

@@ -125,7 +125,7 @@ export class VersionService {
       await versionStore.update(tx, appId, version, { description, updated_at: now });
       const audit = {
         version,
-        action: 'update',
+        action: 'update' as const,
         from_status: row.status,
         to_status: row.status,
         reason: null,

@@ -1,9 +1,10 @@
+import type { AppRole } from '@minirelease/core';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface MemberRow {
   principal: string;
-  role: string;
+  role: AppRole;
 }
 
 /** App members, experiencers and qualifications: the people and papers around an app. */
@@ -17,7 +18,7 @@ export const memberStore = {
       .execute();
   },
 
-  async roleOf(db: Kysely<Database>, appId: string, principal: string): Promise<string | undefined> {
+  async roleOf(db: Kysely<Database>, appId: string, principal: string): Promise<AppRole | undefined> {
     const row = await db
       .selectFrom('members')
       .select('role')
@@ -27,7 +28,7 @@ export const memberStore = {
     return row?.role;
   },
 
-  async put(db: Kysely<Database>, appId: string, principal: string, role: string): Promise<void> {
+  async put(db: Kysely<Database>, appId: string, principal: string, role: AppRole): Promise<void> {
     await db
       .insertInto('members')
       .values({ app_id: appId, principal, role })

@@ -1,3 +1,4 @@
+import type { AppRole, AppVisibility, AuditAction, VersionStatus } from '@minirelease/core';
 import type { Generated } from 'kysely';
 
 /**
@@ -22,7 +23,7 @@ export interface AppTable {
   brand: string;
   category: string;
   description: string;
-  visibility: string;
+  visibility: AppVisibility;
   experience_version: string | null;
   revision: number;
   created_by: string;
@@ -37,7 +38,7 @@ export interface VersionTable {
   major: number;
   minor: number;
   patch: number;
-  status: string;
+  status: VersionStatus;
   gray_basis_points: number | null;
   sha256: string;
   size: number;
@@ -56,7 +57,7 @@ export interface VersionTable {
 export interface MemberTable {
   app_id: string;
   principal: string;
-  role: string;
+  role: AppRole;
 }
 
 export interface ExperiencerTable {
@@ -90,8 +91,9 @@ export interface AuditTable {
   id: Generated<number>;
   app_id: string;
   version: string | null;
-  action: string;
+  action: AuditAction;
   actor: string;
+  /** A version's status; the app's visibility (offline, online); the experience version (experience). */
   from_status: string | null;
   to_status: string | null;
   reason: string | null;
