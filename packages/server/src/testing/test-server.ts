@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { PlatformRole } from '../auth/principal.js';
 import { type CreateAppOptions, createApp, type MiniReleaseApp } from '../create-app.js';
 import { BlobStore } from '../storage/blob-store.js';
+import { answerCheck } from './answer-check.js';
 import { openTestDatabase, type TestDialect } from './test-database.js';
 
 export interface TestServer extends MiniReleaseApp {
@@ -38,19 +39,20 @@ export async function startTestServer(
     check: options.check,
   });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
+  const check = answerCheck(instance.app.swagger() as unknown as Parameters<typeof answerCheck>[0]);
   return {
     ...instance,
     adminToken,
     async tokenFor(principal, roles = []) {
       return (await instance.services.tokens.create({ principal, roles, label: 'test' })).secret;
     },
-    call(method, url, opts = {}) {
+    async call(method, url, opts = {}) {
       const token = opts.token === undefined ? adminToken : opts.token;
       const headers: Record<string, string> = { ...opts.headers };
       if (token !== null) headers.authorization = `Bearer ${token}`;
       const isBinary = Buffer.isBuffer(opts.body);
       if (isBinary && !headers['content-type']) headers['content-type'] = 'application/zip';
-      return instance.app.inject({
+      const response = await instance.app.inject({
         method: method as 'GET',
         url,
         headers,
@@ -60,6 +62,15 @@ export async function startTestServer(
             ? { payload: opts.body as Buffer }
             : { payload: opts.body as object }),
       });
+      if (response.headers['content-type']?.toString().startsWith('application/json')) {
+        const problems = check(method, url, response.statusCode, response.json());
+        if (problems.length > 0) {
+          throw new Error(
+            `${method} ${url} → ${response.statusCode}: the answer is not what /openapi.json says: ${problems.join('; ')}`,
+          );
+        }
+      }
+      return response;
     },
     listen() {
       return instance.app.listen({ port: 0, host: '127.0.0.1' });
