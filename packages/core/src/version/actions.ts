@@ -14,6 +14,7 @@ export const ACTIONS = [
   'offline',
   'online',
   'experience',
+  'edit',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -35,6 +36,8 @@ export const VERSION_TRANSITIONS = {
     from: ['INIT', 'AUDITING', 'AUDIT_REJECT', 'WAIT_RELEASE', 'GRAY', 'RELEASE'],
     to: undefined,
   },
+  /** Release notes change only in development: what a reviewer read is what ships. */
+  edit: { from: ['INIT'], to: undefined },
 } as const satisfies Record<string, { from: readonly VersionStatus[]; to: VersionStatus | null | undefined }>;
 
 export type VersionAction = keyof typeof VERSION_TRANSITIONS;

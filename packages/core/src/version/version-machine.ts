@@ -26,7 +26,8 @@ export type Command =
   | { readonly type: 'rollback'; readonly toVersion?: string | undefined }
   | { readonly type: 'offline' }
   | { readonly type: 'online' }
-  | { readonly type: 'experience'; readonly version: string };
+  | { readonly type: 'experience'; readonly version: string }
+  | { readonly type: 'edit'; readonly version: string };
 
 /** One version's move; `from: null` is a new version, `to: null` a deleted one. */
 export interface VersionChange {
@@ -94,12 +95,10 @@ function versionCommand(
   command: Exclude<Command, { type: 'upload' | 'rollback' | 'offline' | 'online' }>,
 ): Transition {
   const current = findVersion(app, command.version);
-  const action: VersionAction = command.type as VersionAction;
-  const rule = VERSION_TRANSITIONS[action];
-  if (!(rule.from as readonly VersionStatus[]).includes(current.status)) {
-    throw invalidStatus(app, current, action);
-  }
+  assertActionAllowed(app.appId, current, command.type);
   switch (command.type) {
+    case 'edit':
+      return { action: 'edit', changes: [] };
     case 'submit':
       return submit(app, current, command.blockers);
     case 'review': {
@@ -258,11 +257,17 @@ function findVersion(app: AppState, version: string): VersionState {
   return found;
 }
 
-function invalidStatus(app: AppState, current: VersionState, action: Action): DomainError {
+/**
+ * Refuses an action the transition table does not allow from the version's status, with what is allowed
+ * instead: `INVALID_STATUS {currentStatus, allowed}`. Services that change a version outside `transition()`
+ * (release notes) ask it too, so the table stays the one place the rule is written.
+ */
+export function assertActionAllowed(appId: string, current: VersionState, action: VersionAction): void {
+  if ((VERSION_TRANSITIONS[action].from as readonly VersionStatus[]).includes(current.status)) return;
   const allowed = allowedActions(current.status);
-  return new DomainError(
+  throw new DomainError(
     'INVALID_STATUS',
-    `cannot ${action} ${app.appId} ${current.version}: it is ${current.status}; allowed: ${allowed.join(', ') || 'nothing'}`,
+    `cannot ${action} ${appId} ${current.version}: it is ${current.status}; allowed: ${allowed.join(', ') || 'nothing'}`,
     { currentStatus: current.status, allowed },
   );
 }

@@ -150,14 +150,14 @@ describe.each(TEST_DIALECTS)('bad input on %s', (dialect) => {
 
   describe('while 1.0.0 is INIT', () => {
     it.each(['publish', 'gray', 'cancel-gray', 'cancel-review'])(
-      'refuses %s of INIT 1.0.0 with 409 INVALID_STATUS {currentStatus: INIT, allowed: [delete, submit]}',
+      'refuses %s of INIT 1.0.0 with 409 INVALID_STATUS {currentStatus: INIT, allowed: [delete, edit, submit]}',
       async (action) => {
         const r = await refused(409, 'INVALID_STATUS', 'POST', `${V}/1.0.0/${action}`, {
           body: action === 'gray' ? { percentage: 10 } : undefined,
         });
         const details = r.json().error.details;
         expect(details.currentStatus).toBe('INIT');
-        expect([...details.allowed].sort()).toEqual(['delete', 'submit']);
+        expect([...details.allowed].sort()).toEqual(['delete', 'edit', 'submit']);
       },
     );
 

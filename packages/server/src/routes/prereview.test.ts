@@ -63,6 +63,19 @@ describe.each(TEST_DIALECTS)('pre-review checks at upload and submit on %s', (di
       (await s.call('POST', '/v1/apps/qinghe-notes/versions/1.0.0/submit', { body: {} })).statusCode,
     ).toBe(200);
   });
+
+  it('keeps the release notes of a version in review as the reviewer reads them, and says what is allowed', async () => {
+    const r = await s.call('PATCH', '/v1/apps/qinghe-notes/versions/1.0.0', {
+      body: { description: `${NOTES}（改）` },
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error).toMatchObject({
+      code: 'INVALID_STATUS',
+      details: { currentStatus: 'AUDITING', allowed: ['cancel-review', 'review'] },
+    });
+    const log = (await s.call('GET', '/v1/apps/qinghe-notes/audit-log')).json().items as { action: string }[];
+    expect(log.map((e) => e.action)).toContain('edit');
+  });
 });
 
 describe('a platform that tunes the checker', () => {

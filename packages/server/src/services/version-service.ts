@@ -8,7 +8,7 @@ import {
   readPackage,
   SCRIPT_CODES,
 } from '@minirelease/checks';
-import { assertSemver, DomainError } from '@minirelease/core';
+import { assertActionAllowed, assertSemver, DomainError } from '@minirelease/core';
 import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { memberStore } from '../storage/member-store.js';
@@ -112,26 +112,17 @@ export class VersionService {
     return writeApp(this.deps, appId, actor, expectedRevision, async ({ tx, now }) => {
       const row = await versionStore.get(tx, appId, assertVersion(version));
       if (!row) throw new DomainError('VERSION_NOT_FOUND', `${appId} has no version ${version}`, { version });
-      if (row.status !== 'INIT') {
-        throw new DomainError(
-          'INVALID_STATUS',
-          `cannot edit the release notes of ${version}: it is ${row.status}; only INIT versions change`,
-          {
-            currentStatus: row.status,
-            allowed: ['cancel-review'],
-          },
-        );
-      }
+      assertActionAllowed(appId, { version, status: row.status, grayBasisPoints: null }, 'edit');
       await versionStore.update(tx, appId, version, { description, updated_at: now });
       const audit = {
         version,
-        action: 'update' as const,
+        action: 'edit' as const,
         from_status: row.status,
         to_status: row.status,
         reason: null,
         details: null,
       };
-      return { result: undefined, audit: [audit], eventType: 'update' };
+      return { result: undefined, audit: [audit], eventType: 'edit' };
     });
   }
 
