@@ -18,39 +18,60 @@ export async function readApp(db: Kysely<Database>, appId: string): Promise<App>
 }
 
 export async function appToWire(db: Kysely<Database>, row: AppRow): Promise<App> {
+  return (await appsToWire(db, [row]))[0]!;
+}
+
+/** A page of apps as resources in four queries, whatever the page's size (not four per app). */
+export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]): Promise<App[]> {
+  const ids = rows.map((r) => r.app_id);
   const [versions, members, experiencers, qualifications] = await Promise.all([
-    versionStore.list(db, row.app_id),
-    memberStore.list(db, row.app_id),
-    memberStore.experiencers(db, row.app_id),
-    qualificationStore.list(db, row.app_id),
+    versionStore.liveAndGrayForApps(db, ids),
+    memberStore.listForApps(db, ids),
+    memberStore.experiencersForApps(db, ids),
+    qualificationStore.listForApps(db, ids),
   ]);
-  const live = versions.find((v) => v.status === 'RELEASE');
-  const gray = versions.find((v) => v.status === 'GRAY');
-  return {
-    appId: row.app_id,
-    name: row.name,
-    brand: row.brand,
-    category: row.category,
-    description: row.description,
-    visibility: row.visibility,
-    revision: row.revision,
-    experienceVersion: row.experience_version,
-    liveVersion: live?.version ?? null,
-    grayVersion: gray?.version ?? null,
-    grayPercentage: gray?.gray_basis_points != null ? gray.gray_basis_points / 100 : null,
-    experiencers,
-    qualifications: qualifications.map((q) => ({
-      id: q.id,
-      type: q.type,
-      number: q.number,
-      expiresAt: q.expires_at,
-      fileSha256: q.file_sha256,
-      createdAt: q.created_at,
-    })),
-    members: members.map((m) => ({ principal: m.principal, role: m.role })),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+  const byApp = <T extends { app_id: string }>(items: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) {
+      const list = map.get(item.app_id);
+      if (list) list.push(item);
+      else map.set(item.app_id, [item]);
+    }
+    return (appId: string) => map.get(appId) ?? [];
   };
+  const versionsOf = byApp(versions);
+  const membersOf = byApp(members);
+  const experiencersOf = byApp(experiencers);
+  const qualificationsOf = byApp(qualifications);
+  return rows.map((row) => {
+    const live = versionsOf(row.app_id).find((v) => v.status === 'RELEASE');
+    const gray = versionsOf(row.app_id).find((v) => v.status === 'GRAY');
+    return {
+      appId: row.app_id,
+      name: row.name,
+      brand: row.brand,
+      category: row.category,
+      description: row.description,
+      visibility: row.visibility,
+      revision: row.revision,
+      experienceVersion: row.experience_version,
+      liveVersion: live?.version ?? null,
+      grayVersion: gray?.version ?? null,
+      grayPercentage: gray?.gray_basis_points != null ? gray.gray_basis_points / 100 : null,
+      experiencers: experiencersOf(row.app_id).map((e) => e.user_id),
+      qualifications: qualificationsOf(row.app_id).map((q) => ({
+        id: q.id,
+        type: q.type,
+        number: q.number,
+        expiresAt: q.expires_at,
+        fileSha256: q.file_sha256,
+        createdAt: q.created_at,
+      })),
+      members: membersOf(row.app_id).map((m) => ({ principal: m.principal, role: m.role })),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  });
 }
 
 export async function readVersion(db: Kysely<Database>, appId: string, version: string): Promise<VersionRow> {

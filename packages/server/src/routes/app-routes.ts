@@ -13,7 +13,7 @@ import {
   pageOf,
   QualificationBody,
 } from '../http/schemas.js';
-import { appToWire, auditToWire, readApp } from '../http/to-wire.js';
+import { appsToWire, auditToWire, readApp } from '../http/to-wire.js';
 import type { Services } from '../services/services.js';
 import { appStore } from '../storage/app-store.js';
 import { auditStore } from '../storage/audit-store.js';
@@ -58,7 +58,7 @@ export function appRoutes(api: Api, s: Services): void {
         visibleTo: seeAll ? undefined : p.principal,
       });
       const page = rows.slice(0, limit);
-      const items = await Promise.all(page.map((row) => appToWire(s.db, row)));
+      const items = await appsToWire(s.db, page);
       return { items, ...(rows.length > limit ? { nextCursor: page[page.length - 1]!.app_id } : {}) };
     },
   );

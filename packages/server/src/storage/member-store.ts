@@ -55,6 +55,35 @@ export const memberStore = {
     return rows.map((r) => r.user_id);
   },
 
+  /** The members of many apps in one query, for a page of apps. */
+  async listForApps(
+    db: Kysely<Database>,
+    appIds: readonly string[],
+  ): Promise<(MemberRow & { app_id: string })[]> {
+    if (appIds.length === 0) return [];
+    return db
+      .selectFrom('members')
+      .select(['app_id', 'principal', 'role'])
+      .where('app_id', 'in', appIds)
+      .orderBy('app_id')
+      .orderBy('principal')
+      .execute();
+  },
+
+  async experiencersForApps(
+    db: Kysely<Database>,
+    appIds: readonly string[],
+  ): Promise<{ app_id: string; user_id: string }[]> {
+    if (appIds.length === 0) return [];
+    return db
+      .selectFrom('experiencers')
+      .select(['app_id', 'user_id'])
+      .where('app_id', 'in', appIds)
+      .orderBy('app_id')
+      .orderBy('user_id')
+      .execute();
+  },
+
   async setExperiencers(db: Kysely<Database>, appId: string, userIds: readonly string[]): Promise<void> {
     await db.deleteFrom('experiencers').where('app_id', '=', appId).execute();
     if (userIds.length > 0) {

@@ -18,7 +18,20 @@ export const versionStore = {
       .executeTakeFirst();
   },
 
-  /** Newest first, by semver. */
+  /** The live and gray versions of many apps in one query (an app's resource shows both). */
+  async liveAndGrayForApps(
+    db: Kysely<Database>,
+    appIds: readonly string[],
+  ): Promise<Pick<VersionRow, 'app_id' | 'version' | 'status' | 'gray_basis_points'>[]> {
+    if (appIds.length === 0) return [];
+    return db
+      .selectFrom('versions')
+      .select(['app_id', 'version', 'status', 'gray_basis_points'])
+      .where('app_id', 'in', appIds)
+      .where('status', 'in', ['RELEASE', 'GRAY'])
+      .execute();
+  },
+
   /** Newest first; `before` (a version) starts after it, `limit` caps the rows. */
   async list(
     db: Kysely<Database>,
