@@ -2,6 +2,8 @@ export * from './answer-bodies.js';
 export * from './backoff.js';
 export * from './byte-range.js';
 export * from './fast-resolve.js';
+export * from './http/error-handler.js';
+export * from './http/error-status.js';
 export * from './package-cache.js';
 export * from './package-routes.js';
 export * from './resolve-routes.js';

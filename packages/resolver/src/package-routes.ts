@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { contentRange, matchesEtag, rangeFor } from './byte-range.js';
+import { sendError } from './http/error-handler.js';
 import type { PackageCache } from './package-cache.js';
-import { sendError } from './resolver-errors.js';
 
 /** A stored package: its size, and its bytes whole or in part (inclusive byte offsets). */
 export interface PackageBody {

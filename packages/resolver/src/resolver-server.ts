@@ -4,10 +4,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { answerBodies } from './answer-bodies.js';
 import type { BackoffOptions } from './backoff.js';
 import { fastResolve, withFastResolve } from './fast-resolve.js';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.js';
 import { PackageCache } from './package-cache.js';
 import { packageCacheRoutes } from './package-routes.js';
 import { resolverRoutes } from './resolve-routes.js';
-import { installResolverErrors, sendError } from './resolver-errors.js';
 import { resolverOpsRoutes } from './resolver-ops-routes.js';
 import { ResolverState } from './resolver-state.js';
 import { SnapshotFile } from './snapshot-file.js';
@@ -53,11 +53,7 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1024 },
-    frameworkErrors: (error, _request, reply) => {
-      sendError(reply, 'VALIDATION_FAILED', `the request URL is malformed: ${error.message}`, {
-        field: 'url',
-      });
-    },
+    frameworkErrors,
   });
   const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
   const snapshotFile = new SnapshotFile(options.dataDir, () => state.snapshot, {
@@ -86,7 +82,7 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     ...options.stream,
   });
 
-  installResolverErrors(app);
+  installErrorHandling(app);
   await app.register(async (scope) => {
     await resolverRoutes(scope, {
       state,

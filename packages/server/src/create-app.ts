@@ -5,6 +5,8 @@ import { buildSnapshot } from '@minirelease/core';
 import {
   answerBodies,
   fastResolve,
+  frameworkErrors,
+  installErrorHandling,
   keepTickShapes,
   ResolverState,
   resolverRoutes,
@@ -13,7 +15,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createGuard, permissionOf } from './auth/guard.js';
-import { installErrorHandling, sendError } from './http/error-handler.js';
+
 import { installOpenApi } from './http/openapi.js';
 import { rejectNul } from './http/reject-nul.js';
 import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
@@ -90,11 +92,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
     // Long enough for any id the schemas accept, so an over-long one gets the schemas' 400, not the router's 414.
     routerOptions: { maxParamLength: 1024 },
-    frameworkErrors: (error, _request, reply) => {
-      sendError(reply, 'VALIDATION_FAILED', `the request URL is malformed: ${error.message}`, {
-        field: 'url',
-      });
-    },
+    frameworkErrors,
   });
 
   const follower = new EventFollower(
@@ -114,7 +112,8 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   // Before the server waits for its connections to end: open streams never would.
   app.addHook('preClose', async () => streams.closeAll());
   closeSpareConnectionsOnClose(app);
-  installErrorHandling(app);
+  // Routes whose body is a package: too large there is PACKAGE_TOO_LARGE, not BODY_TOO_LARGE.
+  installErrorHandling(app, { packageRoutes: new Set(['/v1/apps/:app/versions']) });
   app.addContentTypeParser(
     ['application/zip', 'application/octet-stream'],
     { parseAs: 'buffer' },

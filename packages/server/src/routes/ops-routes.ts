@@ -1,7 +1,7 @@
+import { sendError } from '@minirelease/resolver';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Registry } from 'prom-client';
-import { sendError } from '../http/error-handler.js';
 import type { Services } from '../services/services.js';
 
 /** Probes, metrics and the OpenAPI document. */
