@@ -6,6 +6,7 @@ export * from './gray/bucket.js';
 export * from './gray/murmur3.js';
 export * from './gray/percentage.js';
 export * from './resolve/compile-app.js';
+export * from './resolve/nothing-to-launch.js';
 export * from './resolve/packed-app.js';
 export * from './resolve/release-store.js';
 export * from './resolve/resolve.js';

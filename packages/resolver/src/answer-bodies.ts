@@ -1,10 +1,4 @@
-import type { ResolveResult } from '@minirelease/core';
-
-const MESSAGES = {
-  APP_NOT_FOUND: 'no such app',
-  APP_OFFLINE: 'the app is offline',
-  APP_NOT_RELEASED: 'the app is not released to this user yet',
-} as const;
+import { answerToWire, type ResolveResult } from '@minirelease/core';
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -32,17 +26,7 @@ export interface AnswerBodies {
  * these bytes.
  */
 export function answerBodies(packageUrl: (sha256: string) => string): AnswerBodies {
-  const toWire = (r: ResolveResult) =>
-    r.ok
-      ? {
-          appId: r.appId,
-          version: r.version,
-          channel: r.channel,
-          packageUrl: packageUrl(r.sha256),
-          sha256: r.sha256,
-          size: r.size,
-        }
-      : { error: { code: r.code, message: `${r.appId}: ${MESSAGES[r.code]}` } };
+  const toWire = (r: ResolveResult) => answerToWire(r, packageUrl);
   const responses = new WeakMap<ResolveResult, AnswerResponse>();
   const responseOf = (r: ResolveResult): AnswerResponse => {
     let response = responses.get(r);

@@ -1,4 +1,5 @@
 import type { AppVisibility } from '../version/version.js';
+import type { NothingToLaunchCode } from './nothing-to-launch.js';
 import { ReleaseStore, type ReleaseStoreOptions } from './release-store.js';
 
 /** A package a host can launch: the version and its content address. */
@@ -40,7 +41,7 @@ export interface Resolved {
 export interface NotResolved {
   readonly ok: false;
   readonly appId: string;
-  readonly code: 'APP_NOT_FOUND' | 'APP_OFFLINE' | 'APP_NOT_RELEASED';
+  readonly code: NothingToLaunchCode;
 }
 
 export type ResolveResult = Resolved | NotResolved;

@@ -1,12 +1,13 @@
+import type { NothingToLaunchCode } from '@minirelease/core';
 import type { ResolveAnswer } from '../wire.js';
 
-/** The resolver's three ways of saying "nothing to launch for this user" (DESIGN §3, §5: all 404). */
-export const NOTHING_TO_LAUNCH_CODES = ['APP_NOT_FOUND', 'APP_OFFLINE', 'APP_NOT_RELEASED'] as const;
-export type NothingToLaunchCode = (typeof NOTHING_TO_LAUNCH_CODES)[number];
-
-export function isNothingToLaunchCode(code: unknown): code is NothingToLaunchCode {
-  return (NOTHING_TO_LAUNCH_CODES as readonly unknown[]).includes(code);
-}
+export {
+  isNothingToLaunchCode,
+  NOTHING_TO_LAUNCH_CODES,
+  NOTHING_TO_LAUNCH_MESSAGES,
+  type NothingToLaunchCode,
+  nothingToLaunchMessage,
+} from '@minirelease/core';
 
 /**
  * A package to launch: the resolver's answer, plus whether it is `stale` — served from the cache because the
@@ -32,10 +33,3 @@ export interface HostResolveOptions {
   /** Ask for the experience version; given only to experiencers and members, others get the usual answer. */
   channel?: 'experience' | undefined;
 }
-
-/** The messages the resolver sends with each code, so local mode answers word for word alike. */
-export const NOTHING_TO_LAUNCH_MESSAGES: Readonly<Record<NothingToLaunchCode, string>> = {
-  APP_NOT_FOUND: 'no such app',
-  APP_OFFLINE: 'the app is offline',
-  APP_NOT_RELEASED: 'the app is not released to this user yet',
-};

@@ -2,15 +2,12 @@ import {
   type AppRelease,
   buildSnapshot,
   decide,
+  nothingToLaunchMessage,
   type ReleaseSnapshot,
   type ResolveResult,
+  resolvedToWire,
 } from '@minirelease/core';
-import {
-  type HostResolveOptions,
-  type HostResolveResult,
-  NOTHING_TO_LAUNCH_MESSAGES,
-  type NothingToLaunch,
-} from './host-result.js';
+import type { HostResolveOptions, HostResolveResult, NothingToLaunch } from './host-result.js';
 
 /** The whole release state at one change-stream position, as `/v1/stream` sends it (`event: snapshot`). */
 export interface ReleaseStateSnapshot {
@@ -60,16 +57,7 @@ export function createLocalResolver(options: LocalResolverOptions): LocalResolve
     let w = wire.get(r);
     if (w === undefined) {
       w = r.ok
-        ? Object.freeze({
-            ok: true as const,
-            appId: r.appId,
-            version: r.version,
-            channel: r.channel,
-            packageUrl: packageUrl(r.sha256),
-            sha256: r.sha256,
-            size: r.size,
-            stale: false,
-          })
+        ? Object.freeze({ ok: true as const, ...resolvedToWire(r, packageUrl), stale: false })
         : nothing(r.appId, r.code);
       wire.set(r, w);
     }
@@ -103,7 +91,7 @@ function nothing(appId: string, code: NothingToLaunch['code']): NothingToLaunch 
     ok: false,
     appId,
     code,
-    message: `${appId}: ${NOTHING_TO_LAUNCH_MESSAGES[code]}`,
+    message: nothingToLaunchMessage(appId, code),
     stale: false,
   });
 }
