@@ -11,6 +11,9 @@ export default defineConfig({
       '@minirelease/resolver/tick-shapes': fileURLToPath(
         new URL('./packages/resolver/src/tick-shapes.ts', import.meta.url),
       ),
+      '@minirelease/sdk/testing': fileURLToPath(
+        new URL('./packages/sdk/src/testing/index.ts', import.meta.url),
+      ),
       '@minirelease/core/wire': fileURLToPath(new URL('./packages/core/src/wire/index.ts', import.meta.url)),
       ...Object.fromEntries(
         ['core', 'checks', 'resolver', 'sdk', 'server'].map((name) => [`@minirelease/${name}`, pkg(name)]),

@@ -1,11 +1,5 @@
+import { apiError, json, type StubHandler, type StubServer, startStubServer } from '@minirelease/sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  apiError,
-  json,
-  type StubHandler,
-  type StubServer,
-  startStubServer,
-} from '../../sdk/src/testing/stub-server.js';
 import { main } from './main.js';
 import { captureIo } from './testing/capture-io.js';
 

@@ -1,5 +1,5 @@
+import { json, type StubServer, startStubServer } from '@minirelease/sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, type StubServer, startStubServer } from '../../../sdk/src/testing/stub-server.js';
 import { commandDeps } from '../testing/command-deps.js';
 import { grayCommand } from './gray.js';
 

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiError, json, type StubServer, startStubServer } from '@minirelease/sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiError, json, type StubServer, startStubServer } from '../../../sdk/src/testing/stub-server.js';
 import { main } from '../main.js';
 import { captureIo } from '../testing/capture-io.js';
 

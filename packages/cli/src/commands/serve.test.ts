@@ -56,12 +56,18 @@ describe('serve --role resolver', () => {
     while (!io.stdoutText().endsWith('}\n')) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = io.stdoutJson<{ role: string; url: string; upstream: string; dataDir: string }>();
     expect(started).toMatchObject({ role: 'resolver', upstream, dataDir: join(dir, 'resolver') });
-    let ready = await fetch(`${started.url}/readyz`);
-    for (let i = 0; i < 200 && ready.status !== 200; i++) {
+    // Ready comes from the snapshot join; the stream may connect a moment later, so poll for both.
+    const readiness = async () => {
+      const answer = await fetch(`${started.url}/readyz`);
+      return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+    };
+    let ready = await readiness();
+    for (let i = 0; i < 500 && (ready.status !== 200 || ready.body['upstream'] !== 'connected'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
-      ready = await fetch(`${started.url}/readyz`);
+      ready = await readiness();
     }
-    expect(await ready.json()).toMatchObject({ seq: 0, upstream: 'connected' });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ seq: 0, upstream: 'connected' });
     stop('SIGTERM');
     expect(await running).toBe(0);
     await expect(fetch(`${started.url}/healthz`)).rejects.toThrow();

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { json, type StubServer, startStubServer } from '@minirelease/sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { json, type StubServer, startStubServer } from '../../../sdk/src/testing/stub-server.js';
 import { commandDeps } from '../testing/command-deps.js';
 import { uploadCommand } from './upload.js';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { APP_CODES } from '../../catalog/codes.js';
 import { CATALOG } from '../../catalog.js';
 import { checkSubmission } from '../../check.js';
+import { QINGHE_BOOKS } from '../../testing/run-app-rule.js';
 import { ALL_RULES } from '../all-rules.js';
 import { APP_RULES } from './app-rules.js';
-import { QINGHE_BOOKS } from './run-app-rule.js';
 
 // The server's walk-through registers the examples' app this way (server/src/testing/fixtures.ts).
 const NOTES = '青禾读书首个版本：书架、图书详情与借阅记录，支持按书名搜索馆藏图书。';

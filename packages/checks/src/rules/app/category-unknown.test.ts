@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { categoryUnknown } from './category-unknown.js';
-import { runAppRule } from './run-app-rule.js';
 
 describe('CATEGORY_UNKNOWN', () => {
   it('passes a catalog id or a Chinese name', async () => {

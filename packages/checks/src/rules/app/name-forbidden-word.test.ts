@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { nameForbiddenWord } from './name-forbidden-word.js';
-import { runAppRule } from './run-app-rule.js';
 
 describe('NAME_FORBIDDEN_WORD', () => {
   it('passes a brand and a service', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { nameInvalidChars } from './name-invalid-chars.js';
-import { runAppRule } from './run-app-rule.js';
 
 describe('NAME_INVALID_CHARS', () => {
   it('passes Chinese, ASCII letters, digits and _ + -', async () => {

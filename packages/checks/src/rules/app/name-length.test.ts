@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { runRule } from '../../testing/run-rule.js';
 import { nameLength } from './name-length.js';
-import { runAppRule } from './run-app-rule.js';
 
 describe('NAME_LENGTH', () => {
   it('passes 3 to 30 characters, a Chinese character counting one', async () => {

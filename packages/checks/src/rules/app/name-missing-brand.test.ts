@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { nameMissingBrand } from './name-missing-brand.js';
-import { runAppRule } from './run-app-rule.js';
 
 describe('NAME_MISSING_BRAND', () => {
   it('passes a name carrying the brand, Latin in any case and spacing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { nameTooGeneric } from './name-too-generic.js';
-import { runAppRule } from './run-app-rule.js';
 
 describe('NAME_TOO_GENERIC', () => {
   it('passes a name with a brand among generic words', async () => {

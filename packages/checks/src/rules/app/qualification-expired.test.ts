@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { qualificationExpired } from './qualification-expired.js';
-import { runAppRule } from './run-app-rule.js';
 
 const hospital = (...expiries: string[]) => ({
   category: '医院',

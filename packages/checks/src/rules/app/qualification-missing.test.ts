@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runAppRule } from '../../testing/run-app-rule.js';
 import { qualificationMissing } from './qualification-missing.js';
-import { runAppRule } from './run-app-rule.js';
 
 const doc = (type: string, expiresAt = '2030-01-01') => ({ type, number: 'X1', expiresAt });
 

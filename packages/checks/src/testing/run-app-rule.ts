@@ -1,8 +1,8 @@
-import type { CheckOptions } from '../../context.js';
-import type { AppInfo, CheckInput } from '../../input.js';
-import type { Finding } from '../../report.js';
-import { runRule } from '../../testing/run-rule.js';
-import type { Rule } from '../rule.js';
+import type { CheckOptions } from '../context.js';
+import type { AppInfo, CheckInput } from '../input.js';
+import type { Finding } from '../report.js';
+import type { Rule } from '../rules/rule.js';
+import { runRule } from './run-rule.js';
 
 /** The examples' app (青禾读书, category 图书): passes every app-level rule. */
 export const QINGHE_BOOKS: AppInfo = {

@@ -1,0 +1,2 @@
+/** Test helpers for packages that test against the SDK's stand-in servers; not built, not shipped. */
+export * from './stub-server.js';
