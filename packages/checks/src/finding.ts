@@ -1,4 +1,4 @@
-import type { Catalog, FindingCode } from './catalog.js';
+import type { Catalog, FindingCode } from './catalog/catalog.js';
 import type { Finding, LocalizedText } from './report.js';
 
 /** A placeholder value: the same in both languages, or one per language. */
