@@ -1,7 +1,7 @@
-import type { Catalog } from '../catalog.js';
-import { createFinding } from '../finding.js';
-import type { PackageProblem } from '../package/package-problem.js';
-import type { Finding } from '../report.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import { createFinding } from '../../finding.js';
+import type { PackageProblem } from '../../package/package-problem.js';
+import type { Finding } from '../../report.js';
 
 /**
  * PACKAGE_INVALID comes from the reader, not from a look at the files: an archive that cannot be read safely

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileMap, minimalApp } from '../testing/file-map.js';
-import { runRule } from '../testing/run-rule.js';
+import { fileMap, minimalApp } from '../../testing/file-map.js';
+import { runRule } from '../../testing/run-rule.js';
 import { appJsonInvalid } from './app-json-invalid.js';
 
 const withAppJson = (text: string) => fileMap({ ...minimalApp(), 'app.json': text });

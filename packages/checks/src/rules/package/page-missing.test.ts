@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileMap, minimalApp } from '../testing/file-map.js';
-import { runRule } from '../testing/run-rule.js';
+import { fileMap, minimalApp } from '../../testing/file-map.js';
+import { runRule } from '../../testing/run-rule.js';
 import { pageMissing } from './page-missing.js';
 
 const app = (appJson: object, files: Record<string, string>) =>

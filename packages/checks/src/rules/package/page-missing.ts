@@ -1,6 +1,6 @@
-import { pagePath } from '../app-json.js';
-import { TEMPLATE_EXTENSION } from '../layout.js';
-import type { Rule } from './rule.js';
+import { pagePath } from '../../app-json.js';
+import { TEMPLATE_EXTENSION } from '../../layout.js';
+import type { Rule } from '../rule.js';
 
 /**
  * Templates of the mini-program dialects super-apps run: Alipay/mPaaS (.axml), WeChat/TMF (.wxml), QQ (.qml),

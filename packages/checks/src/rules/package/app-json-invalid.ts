@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule.js';
 
 /** APP_JSON_INVALID: not JSON, not an object, no non-empty `pages` of strings, or malformed subpackages. */
 export const appJsonInvalid: Rule = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../catalog.js';
-import { readPackage } from '../package/read-package.js';
-import { rawZip } from '../testing/raw-zip.js';
+import { CATALOG } from '../../catalog/catalog.js';
+import { readPackage } from '../../package/read-package.js';
+import { rawZip } from '../../testing/raw-zip.js';
 import { packageInvalidFinding } from './package-invalid.js';
 
 describe('PACKAGE_INVALID', () => {

@@ -2,13 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG } from '../catalog.js';
+import { DEFAULT_CATEGORIES } from '../app/category-catalog.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { checkSubmission } from '../check.js';
-import { DEFAULT_LIMITS } from '../limits.js';
 import { ALL_RULES } from '../rules/all-rules.js';
-import { DEFAULT_CATEGORIES } from './category-catalog.js';
 import { loadCheckConfig, parseCheckConfig } from './check-config.js';
 import { CheckConfigError } from './check-config-error.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 let dir: string;
 beforeAll(async () => {

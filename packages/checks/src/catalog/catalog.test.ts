@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFinding } from '../finding.js';
 import { CATALOG, FINDING_CODES } from './catalog.js';
-import { createFinding } from './finding.js';
 
 describe('CATALOG', () => {
   it('has one complete entry per code, under its own name', () => {

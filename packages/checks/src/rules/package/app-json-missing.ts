@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule.js';
 
 /** APP_JSON_MISSING: no `app.json` at the root (after a single project folder was stripped by the reader). */
 export const appJsonMissing: Rule = {

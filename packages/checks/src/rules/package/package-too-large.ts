@@ -1,5 +1,5 @@
-import { formatBytes } from '../format-bytes.js';
-import type { Rule } from './rule.js';
+import { formatBytes } from '../../format-bytes.js';
+import type { Rule } from '../rule.js';
 
 const PART = {
   main: { zh: '主包', en: 'main package' },

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { CATALOG, type Catalog, FINDING_CODES, type FindingCode } from '../catalog.js';
-import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { type CategoryCatalog, DEFAULT_CATEGORIES } from '../app/category-catalog.js';
+import { checkCategoryCatalog, parseCategoryCatalog } from '../app/category-catalog-validation.js';
+import { APP_LIMIT_KEYS, type AppLimits, DEFAULT_WORDS, type WordLists } from '../app/word-lists.js';
+import { CATALOG, type Catalog, FINDING_CODES, type FindingCode } from '../catalog/catalog.js';
 import type { Severity } from '../report.js';
 import { ALL_RULES } from '../rules/all-rules.js';
 import type { Rule } from '../rules/rule.js';
-import { type CategoryCatalog, DEFAULT_CATEGORIES } from './category-catalog.js';
-import { checkCategoryCatalog, parseCategoryCatalog } from './category-catalog-validation.js';
 import { at, CheckConfigError, count, onlyKeys, record, text, textList } from './check-config-error.js';
-import { APP_LIMIT_KEYS, type AppLimits, DEFAULT_WORDS, type WordLists } from './word-lists.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export const CONFIG_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 export type ConfigSeverity = (typeof CONFIG_SEVERITIES)[number];

@@ -1,8 +1,8 @@
-import { APP_ENTRIES } from './catalog/app-entries.js';
-import { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './catalog/codes.js';
-import { PACKAGE_ENTRIES } from './catalog/package-entries.js';
-import { SCRIPT_ENTRIES } from './catalog/script-entries.js';
-import type { LocalizedText, Severity } from './report.js';
+import type { LocalizedText, Severity } from '../report.js';
+import { APP_ENTRIES } from './app-entries.js';
+import { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './codes.js';
+import { PACKAGE_ENTRIES } from './package-entries.js';
+import { SCRIPT_ENTRIES } from './script-entries.js';
 
 /** Every finding code (DESIGN §4), the single source of the `FindingCode` union. */
 export const FINDING_CODES = [...PACKAGE_CODES, ...SCRIPT_CODES, ...APP_CODES] as const;
