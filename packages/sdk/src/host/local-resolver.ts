@@ -38,6 +38,8 @@ export interface LocalResolver {
    * never reached, say after the server's database was restored), and then it is the truth.
    */
   replace(snapshot: ReleaseStateSnapshot): void;
+  /** The state answered from, in the stream's snapshot form (to keep it in a host store, or to ship it). */
+  snapshot(): ReleaseStateSnapshot;
   /** The change-stream position of the state answered from. */
   readonly seq: number;
 }
@@ -79,6 +81,9 @@ export function createLocalResolver(options: LocalResolverOptions): LocalResolve
     },
     replace(snapshot) {
       state = buildSnapshot(snapshot.seq, snapshot.apps);
+    },
+    snapshot() {
+      return { seq: state.seq, apps: [...state.apps.releases()] };
     },
     get seq() {
       return state.seq;
