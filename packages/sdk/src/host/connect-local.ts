@@ -4,6 +4,7 @@ import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
 import { DocumentSlot, isReleaseState } from './host-document.js';
 import type { HostStore } from './host-store.js';
 import { createLocalResolver, type LocalResolver, type ReleaseStateSnapshot } from './local-resolver.js';
+import { absolutePackageUrl } from './package-url.js';
 
 export interface ConnectLocalOptions {
   baseUrl: string;
@@ -53,7 +54,7 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
   if (options.bootstrap !== undefined && !isReleaseState(options.bootstrap))
     throw new TypeError('bootstrap is not a release state {seq, apps}: see exportBootstrap');
   const packageUrl =
-    options.packageUrl ?? ((sha256: string) => new URL(`/v1/packages/${sha256}`, `${baseUrl}/`).href);
+    options.packageUrl ?? ((sha256: string) => absolutePackageUrl(baseUrl, `/v1/packages/${sha256}`));
   const resolver = createLocalResolver({ snapshot: { seq: 0, apps: [] }, packageUrl });
   const slot = options.store ? DocumentSlot.of(options.store) : undefined;
   if (slot && options.onStoreError) slot.onError = options.onStoreError;

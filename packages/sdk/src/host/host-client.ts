@@ -11,6 +11,7 @@ import {
 } from './host-result.js';
 import type { HostStore } from './host-store.js';
 import { createLocalResolver, type LocalResolver, type ReleaseStateSnapshot } from './local-resolver.js';
+import { absolutePackageUrl } from './package-url.js';
 
 export interface HostClientOptions {
   /** The resolver (or the one-process server), e.g. `https://release.example.com`. */
@@ -80,8 +81,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
   const now = options.now ?? Date.now;
   const cache = new AnswerCache(options.maxEntries ?? 1000);
   const inFlight = new Map<string, Promise<HostResolveResult>>();
-  // The resolver may answer a path (`/v1/packages/<sha256>`); a host downloads from anywhere, so make it whole.
-  const absolute = (url: string) => new URL(url, `${baseUrl}/`).href;
+  const absolute = (url: string) => absolutePackageUrl(baseUrl, url);
   if (options.bootstrap !== undefined && !isReleaseState(options.bootstrap))
     throw new TypeError('bootstrap is not a release state {seq, apps}: see exportBootstrap');
   const slot = options.store ? DocumentSlot.of(options.store) : undefined;
