@@ -21,6 +21,7 @@ import { registerUpload } from './commands/upload.js';
 import { registerWhoami } from './commands/whoami.js';
 import { type CliContext, createContext } from './context.js';
 import { type CliIo, processIo } from './io.js';
+import { parseLang } from './options.js';
 import { createOutput, exitCodeOf } from './output.js';
 
 /** Registration order is the order of `--help`: the release pipeline, as a developer walks it. */
@@ -74,7 +75,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       'the API (default: $MINIRELEASE_SERVER, the saved login, http://127.0.0.1:8080)',
     )
     .option('--token <token>', 'the API token (default: $MINIRELEASE_TOKEN, the saved login)')
-    .option('--json', 'print only the resource as JSON on stdout; errors as JSON on stderr');
+    .option('--json', 'print only the resource as JSON on stdout; errors as JSON on stderr')
+    .option('--lang <lang>', 'zh or en, for findings and summaries (default: from the locale)', parseLang);
   registerCommands(program, ctx);
   try {
     await program.parseAsync(args, { from: 'user' });

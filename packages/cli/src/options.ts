@@ -18,6 +18,12 @@ export function withAppVersion(command: Command): Command {
   return withApp(command).requiredOption('--version <version>', 'the version, x.y.z');
 }
 
+/** `--lang`: the language of findings and summaries; commander turns the throw into a usage error. */
+export function parseLang(value: string): 'zh' | 'en' {
+  if (value !== 'zh' && value !== 'en') throw new InvalidArgumentError('expected zh or en');
+  return value;
+}
+
 /** For repeatable options: `--reason A --reason B` → ['A', 'B']. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
