@@ -51,6 +51,7 @@ export const ExperiencersBody = z.object({
     .max(200)
     .describe('at most 50 distinct user ids (as Alipay); repeats count once'),
 });
+export const QualificationParams = z.object({ app: appIdParam, id: z.string().min(1).max(64) });
 export const QualificationBody = z.object({
   type: z.string().trim().min(1).max(64),
   number: z.string().trim().min(1).max(128),
