@@ -102,6 +102,7 @@ export const TokenBody = z.object({
     .regex(/^[^\s]+$/, 'no spaces'),
   roles: z.array(z.enum(PLATFORM_ROLES)).max(PLATFORM_ROLES.length).default([]),
   label: text(128).default(''),
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe('ISO time; absent: never expires'),
 });
 
 export const PageQuery = z.object({
@@ -224,6 +225,7 @@ export const TokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
