@@ -14,6 +14,7 @@ export * from './resolve/snapshot.js';
 export * from './stream/snapshot-events.js';
 export * from './stream/sse-parser.js';
 export * from './version/actions.js';
+export * from './version/in-flight-hint.js';
 export * from './version/semver.js';
 export * from './version/version.js';
 export * from './version/version-machine.js';
