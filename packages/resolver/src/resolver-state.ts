@@ -15,13 +15,25 @@ export interface ReleaseChange {
  */
 export class ResolverState {
   #snapshot: ReleaseSnapshot;
+  #ready: boolean;
 
-  constructor(initial: ReleaseSnapshot = buildSnapshot(0, [])) {
-    this.#snapshot = initial;
+  /**
+   * Without an initial snapshot the state is not ready: it holds no apps because it knows none yet, not because
+   * there are none, and the routes answer 503 RESOLVER_NOT_READY until `replace` gives it a whole snapshot
+   * (docs/architecture.md, "The data plane").
+   */
+  constructor(initial?: ReleaseSnapshot) {
+    this.#snapshot = initial ?? buildSnapshot(0, []);
+    this.#ready = initial !== undefined;
   }
 
   get snapshot(): ReleaseSnapshot {
     return this.#snapshot;
+  }
+
+  /** Whether a whole snapshot has been loaded (from the database, the disk or upstream). */
+  get ready(): boolean {
+    return this.#ready;
   }
 
   /**
@@ -35,12 +47,14 @@ export class ResolverState {
 
   replace(snapshot: ReleaseSnapshot): void {
     this.#snapshot = snapshot;
+    this.#ready = true;
   }
 
   /** Applies a change; an old or repeated one (seq not newer) is ignored. */
   apply(change: ReleaseChange): boolean {
     const { seq, apps } = this.#snapshot;
-    if (change.seq <= seq) return false;
+    // A change on top of no snapshot would make a state of one app that reads as if it were all of them.
+    if (!this.#ready || change.seq <= seq) return false;
     apps.set(change.appId, change.release);
     this.#snapshot = { seq: change.seq, apps };
     return true;

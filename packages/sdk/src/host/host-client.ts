@@ -46,7 +46,19 @@ const transient = (status: number) => status >= 500 || status === 408 || status 
 type Outcome =
   | { readonly kind: 'not-modified'; readonly etag: string | undefined }
   | { readonly kind: 'answer'; readonly result: HostResolveResult; readonly etag: string | undefined }
-  | { readonly kind: 'failed'; readonly error: ApiError; readonly transient: boolean };
+  | {
+      readonly kind: 'failed';
+      readonly error: ApiError;
+      readonly transient: boolean;
+      /** The server's `Retry-After`, in ms, when it sent one (a resolver not ready yet does). */
+      readonly retryAfterMs?: number | undefined;
+    };
+
+/** A `Retry-After` in seconds as ms, at most 5 minutes (a wrong header must not park a host for a day). */
+function retryAfterHeader(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.min(Number(value) * 1000, 300_000);
+}
 
 export function createHostClient(options: HostClientOptions): HostClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -96,7 +108,13 @@ export function createHostClient(options: HostClientOptions): HostClient {
         };
         return { kind: 'answer', result: nothing, etag: resEtag };
       }
-      return { kind: 'failed', error, transient: transient(res.status) };
+      // A 503 (RESOLVER_NOT_READY, DATABASE_UNAVAILABLE) is an outage, never an answer: the cached one stays.
+      return {
+        kind: 'failed',
+        error,
+        transient: transient(res.status),
+        retryAfterMs: retryAfterHeader(res.headers.get('retry-after')),
+      };
     } catch (err) {
       const reason = controller?.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(err);
       const error = new ApiError(0, 'UNREACHABLE', `cannot reach ${baseUrl}: ${reason}`, undefined, {
@@ -126,7 +144,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
     }
     if (outcome.kind === 'answer') return cache.set(key, outcome.result, outcome.etag, now() + ttl).fresh;
     if (outcome.transient && entry) {
-      entry.retryAt = now() + retryAfter;
+      entry.retryAt = now() + (outcome.retryAfterMs ?? retryAfter);
       return entry.stale;
     }
     throw outcome.error;
