@@ -12,8 +12,11 @@ export function reportLines(report: Report, lang: Lang, c: Colors): string[] {
   const lines = [`${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`];
   const sorted = [...report.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   for (const f of sorted) {
-    const where = f.file ? c.dim(` (${f.file}${f.line ? `:${f.line}` : ''})`) : '';
+    const where = f.file
+      ? c.dim(` (${f.file}${f.line ? `:${f.line}` : ''}${f.column ? `:${f.column}` : ''})`)
+      : '';
     lines.push(`  ${severity(f.severity, c)} ${f.code}  ${f.message[lang]}${where}`);
+    if (f.snippet) lines.push(c.dim(`      ${f.snippet}`));
     if (f.hint) lines.push(c.dim(`      ${f.hint[lang]}`));
   }
   return lines;

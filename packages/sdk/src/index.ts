@@ -15,8 +15,6 @@ export {
   createLocalResolver,
   type LocalResolver,
   type LocalResolverOptions,
-  type ReleaseStateChange,
-  type ReleaseStateSnapshot,
 } from './host/local-resolver.js';
 export { paginate } from './paginate.js';
 export type { CallOptions, ClientOptions, WriteOptions } from './transport.js';

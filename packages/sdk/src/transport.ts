@@ -114,7 +114,7 @@ function init(call: Call, token: string | undefined): RequestInit {
   } else if (call.body !== undefined) {
     headers['content-type'] = call.contentType ?? 'application/octet-stream';
     if (call.contentLength !== undefined) headers['content-length'] = String(call.contentLength);
-    body = call.body;
+    body = call.body as NonNullable<typeof body>;
   }
   // A stream body must say it is half-duplex (fetch spec); Node refuses it otherwise.
   const duplex = call.body instanceof ReadableStream ? { duplex: 'half' as const } : {};

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type PackageLimits, resolvePackageLimits } from '../limits.js';
+import { type PackageLimits, resolvePackageLimits } from '../config/limits.js';
 import { normalizeEntryPath, printableName } from './entry-name.js';
 import { type DirectoryReadResult, type SkippedPath, stripProjectFolder } from './package-files.js';
 import { type PackageProblemDetail, packageProblem } from './package-problem.js';

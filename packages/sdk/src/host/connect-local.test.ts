@@ -10,7 +10,7 @@ const app = (over: Partial<AppRelease> = {}): AppRelease => ({
   brand: '青禾',
   visibility: 'online',
   revision: 1,
-  release: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
+  live: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
   gray: null,
   experience: null,
   insiders: [],
@@ -65,7 +65,7 @@ describe('connectLocal', () => {
     expect(seen[0]!.url).toBe('/v1/stream');
 
     current!.write(
-      sse('change', 4, { appId: 'qinghe-books', type: 'offline', release: app({ visibility: 'offline' }) }),
+      sse('change', 4, { appId: 'qinghe-books', type: 'offline', app: app({ visibility: 'offline' }) }),
     );
     await vi.waitFor(() => expect(conn.resolver.seq).toBe(4));
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: false, code: 'APP_OFFLINE' });
@@ -75,7 +75,7 @@ describe('connectLocal', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen[1]!.headers['last-event-id']).toBe('4');
     expect(seen[1]!.url).toBe('/v1/stream?after=4');
-    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', release: app() }));
+    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', app: app() }));
     await vi.waitFor(() => expect(conn.resolver.seq).toBe(5));
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true });
   });

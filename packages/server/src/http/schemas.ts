@@ -156,6 +156,8 @@ export const ReportSchema = z
         hint: LocalText,
         file: z.string().exactOptional(),
         line: z.number().exactOptional(),
+        column: z.number().exactOptional(),
+        snippet: z.string().exactOptional(),
       }),
     ),
     stats: z.object({

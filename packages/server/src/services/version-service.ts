@@ -15,7 +15,7 @@ import { memberStore } from '../storage/member-store.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
 import { loadAppInfo } from './app-info.js';
 import { type WriteDeps, writeApp } from './app-write.js';
-import { type ReleaseService, semverColumns, type TransitionResult } from './release-service.js';
+import { type PipelineService, semverColumns, type TransitionResult } from './pipeline-service.js';
 
 export const MAX_DESCRIPTION_CHARS = 2000;
 
@@ -37,7 +37,7 @@ export interface UploadInput {
 export class VersionService {
   constructor(
     private readonly deps: WriteDeps,
-    private readonly release: ReleaseService,
+    private readonly release: PipelineService,
     private readonly blobs: BlobStore,
     private readonly tuning: CheckTuning = {},
   ) {}
