@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './gray/bucket.js';
 export * from './gray/murmur3.js';
 export * from './gray/percentage.js';
+export * from './materials/image-type.js';
 export * from './resolve/app-index.js';
 export * from './resolve/compile-app.js';
 export * from './resolve/nothing-to-launch.js';

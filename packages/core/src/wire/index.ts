@@ -6,6 +6,7 @@
  */
 export type * from './app.js';
 export type * from './audit.js';
+export type * from './checks.js';
 export type * from './error.js';
 export type * from './page.js';
 export type * from './report.js';

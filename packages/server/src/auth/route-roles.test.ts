@@ -89,7 +89,8 @@ function registeredRoutes(tree: string): string[] {
     const path = (stack[depth - 1] ?? '') + m[2]!;
     stack.push(path);
     for (const method of (m[3] ?? '').split(',').map((x) => x.trim())) {
-      if (method !== '' && method !== 'HEAD') routes.push(`${method} ${path}`);
+      // The console's catch-all prints as a bare `*` beside `/`.
+      if (method !== '' && method !== 'HEAD') routes.push(`${method} ${path === '*' ? '/*' : path}`);
     }
   }
   return routes;

@@ -12,6 +12,7 @@ import {
 import pg from 'pg';
 import { initMigration } from './migrations/0001-init.js';
 import { tokenExpiryMigration } from './migrations/0002-token-expiry.js';
+import { materialsMigration } from './migrations/0004-materials.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -62,6 +63,7 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void
   const migrations: Record<string, Migration> = {
     '0001-init': initMigration(dialect),
     '0002-token-expiry': tokenExpiryMigration,
+    '0004-materials': materialsMigration(),
   };
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error } = await new Migrator({ db, provider }).migrateToLatest();

@@ -15,6 +15,16 @@ export interface Database {
   audit_log: AuditTable;
   events: EventTable;
   counters: CounterTable;
+  materials: MaterialTable;
+}
+
+export interface MaterialTable {
+  app_id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  created_by: string;
+  created_at: string;
 }
 
 export interface AppTable {
