@@ -7,6 +7,8 @@
 export type * from './app.js';
 export type * from './audit.js';
 export type * from './error.js';
+export type * from './gray-plan.js';
+export type * from './health.js';
 export type * from './page.js';
 export type * from './report.js';
 export type * from './requests.js';
