@@ -9,6 +9,7 @@ export type * from './audit.js';
 export type * from './error.js';
 export type * from './gray-plan.js';
 export type * from './health.js';
+export type * from './host-events.js';
 export type * from './page.js';
 export type * from './report.js';
 export type * from './requests.js';
