@@ -42,6 +42,8 @@ export interface Health {
   grayShareExpected: number;
   /** A broken host integration (the gray share is far from the percentage): the data is not judged healthy. */
   sampleRatioMismatch: boolean;
+  /** Distinct users over the window (HyperLogLog estimates, ~6.5 % error); the server fills it from its sketches. */
+  distinctUsers?: { gray: number; stable: number };
   /** Why the verdict is what it is, in words built from the numbers above. */
   explanation: string;
   updatedAt: string;
