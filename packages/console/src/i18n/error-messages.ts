@@ -68,6 +68,7 @@ export const ERROR_TEXT: Record<ApiErrorCode, { zh: string; en: string }> = {
     en: 'You may not review a version you uploaded or submitted',
   },
   LAST_ADMIN_TOKEN: { zh: '不能吊销最后一个管理员令牌', en: 'The last admin token cannot be revoked' },
+  EVENT_OUT_OF_WINDOW: { zh: '事件时间超出接收窗口', en: 'The event time is outside the accepted window' },
   INTERNAL: { zh: '服务器内部错误，已记录', en: 'An internal error; it has been logged' },
   UNREACHABLE: { zh: '无法连接服务器', en: 'Cannot reach the server' },
   BAD_RESPONSE: { zh: '服务器返回了无法识别的内容', en: 'The server answered something unreadable' },

@@ -34,6 +34,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   PACKAGE_INVALID: 422,
   PRECHECK_FAILED: 422,
+  // Per event in a 202 batch answer (DESIGN §10); never the status of a whole request.
+  EVENT_OUT_OF_WINDOW: 422,
   RANGE_NOT_SATISFIABLE: 416,
   INTERNAL: 500,
   // A resolver process whose upstream cannot give it a package it does not have yet.
