@@ -14,6 +14,7 @@ export default defineConfig({
       '@minirelease/sdk/testing': fileURLToPath(
         new URL('./packages/sdk/src/testing/index.ts', import.meta.url),
       ),
+      '@minirelease/sdk/node': fileURLToPath(new URL('./packages/sdk/src/node/index.ts', import.meta.url)),
       '@minirelease/core/wire': fileURLToPath(new URL('./packages/core/src/wire/index.ts', import.meta.url)),
       ...Object.fromEntries(
         ['core', 'checks', 'resolver', 'sdk', 'server'].map((name) => [`@minirelease/${name}`, pkg(name)]),

@@ -26,6 +26,8 @@ export interface LocalResolver {
    * never reached, say after the server's database was restored), and then it is the truth.
    */
   replace(snapshot: Snapshot): void;
+  /** The state answered from, in the stream's snapshot form (to keep it in a host store, or to ship it). */
+  snapshot(): Snapshot;
   /** The change-stream position of the state answered from. */
   readonly seq: number;
 }
@@ -67,6 +69,9 @@ export function createLocalResolver(options: LocalResolverOptions): LocalResolve
     },
     replace(snapshot) {
       state = buildReleaseState(snapshot.seq, snapshot.apps);
+    },
+    snapshot() {
+      return { seq: state.seq, apps: [...state.apps.releases()] };
     },
     get seq() {
       return state.seq;

@@ -7,7 +7,8 @@ import type { AppRole } from './principal.js';
  *   authenticated any valid token
  *   admin         platform admin
  *   reviewer      platform reviewer (or admin)
- *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids
+ *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids; a resolver
+ *                 token passes nothing else but public routes
  *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
  */
 export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | 'resolver' | `app:${AppRole}`;
