@@ -9,7 +9,7 @@ export interface EnvConfig {
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    logLevel: env.MINIRELEASE_LOG_LEVEL || env.LOG_LEVEL || 'info',
+    logLevel: env.MINIRELEASE_LOG_LEVEL || env.LOG_LEVEL || 'warn',
     checkConfig: env.MINIRELEASE_CHECK_CONFIG || undefined,
   };
 }

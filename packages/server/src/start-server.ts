@@ -49,10 +49,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const adminToken = await instance.services.tokens.bootstrapAdmin();
   const adminTokenPath = join(dataDir, 'admin-token');
   if (adminToken) await writeFile(adminTokenPath, `${adminToken}\n`, { mode: 0o600 });
-  const address = await instance.app.listen({
-    port: options.port ?? 8080,
-    host: options.host ?? '127.0.0.1',
-  });
+  let address: string;
+  try {
+    address = await instance.app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  } catch (err) {
+    // A busy port leaves nothing open behind it; the caller names the port and the fix (EADDRINUSE kept).
+    await instance.app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
   return {
     url: address,
     adminToken,

@@ -6,6 +6,7 @@ export const PACKAGE_CODES = [
   'APP_JSON_INVALID',
   'PAGE_MISSING',
   'NAVIGATE_TARGET_MISSING',
+  'SECRET_IN_PACKAGE',
 ] as const;
 
 export const SCRIPT_CODES = [

@@ -58,6 +58,19 @@ export const PACKAGE_ENTRIES: Readonly<Record<PackageCode, CatalogEntry>> = {
     source:
       'Alipay and WeChat: a page is the set of files sharing its path (template, script, style, config)',
   },
+  SECRET_IN_PACKAGE: {
+    code: 'SECRET_IN_PACKAGE',
+    severity: 'error',
+    message: {
+      zh: '代码包中有{what}（{file}）：包会公开分发给宿主',
+      en: 'The package holds a {what} ({file}): packages are served publicly to hosts',
+    },
+    hint: {
+      zh: '从包中删除该文件并更换其中的密钥；上传文件夹时 minirelease 会自动排除 .env*（见 docs/upload.md）。',
+      en: 'Remove the file from the package and rotate the secret in it; folder uploads leave .env* out by themselves (docs/upload.md).',
+    },
+    source: 'A mini-program package is downloaded by every client: nothing in it is secret',
+  },
   NAVIGATE_TARGET_MISSING: {
     code: 'NAVIGATE_TARGET_MISSING',
     severity: 'error',

@@ -4,6 +4,7 @@ import { appJsonInvalid } from './package/app-json-invalid.js';
 import { appJsonMissing } from './package/app-json-missing.js';
 import { packageTooLarge } from './package/package-too-large.js';
 import { pageMissing } from './package/page-missing.js';
+import { secretInPackage } from './package/secret-in-package.js';
 import type { Rule } from './rule.js';
 import { SCRIPT_RULES } from './script/script-rules.js';
 
@@ -13,6 +14,7 @@ export const ALL_RULES: readonly Rule[] = [
   appJsonMissing,
   appJsonInvalid,
   pageMissing,
+  secretInPackage,
   ...SCRIPT_RULES,
   ...APP_RULES,
   launchSandboxRule,

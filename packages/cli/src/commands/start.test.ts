@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StartServerOptions } from '../embedded-server.js';
+import { startEmbeddedServer } from '../embedded-server.js';
 import { createOutput } from '../output.js';
 import { captureIo } from '../testing/capture-io.js';
 import { startCommand } from './start.js';
@@ -57,5 +62,39 @@ describe('startCommand', () => {
       adminTokenFile: '/srv/minirelease/admin-token',
     });
     expect(io.stderrText()).toBe('');
+  });
+
+  it('names where the admin token file is on a later start too', async () => {
+    const io = captureIo();
+    const deps = { out: createOutput(io, false), startServer: fakeServer(null).startServer };
+    await startCommand(flags, { ...deps, untilStopped: async () => 'SIGINT' });
+    expect(io.stdoutText()).toContain('admin token file  /srv/minirelease/admin-token\n');
+    expect(io.stdoutText()).not.toContain('admin token  ');
+  });
+
+  it('refuses a port in use with PORT_IN_USE naming the port and the fix, exit 1 (not INTERNAL)', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    const dataDir = await mkdtemp(join(tmpdir(), 'minirelease-busy-'));
+    try {
+      const run = startCommand(
+        { port, host: '127.0.0.1', dataDir, logLevel: 'silent' },
+        {
+          out: createOutput(captureIo(), false),
+          startServer: startEmbeddedServer,
+          untilStopped: async () => 'SIGINT',
+        },
+      );
+      await expect(run).rejects.toMatchObject({
+        code: 'PORT_IN_USE',
+        exitCode: 1,
+        message: expect.stringContaining(`port ${port} on 127.0.0.1 is in use`),
+      });
+      await expect(run).rejects.toThrow('--port <another port>');
+    } finally {
+      busy.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import {
   type RunningServer,
@@ -30,14 +31,27 @@ export interface StartDeps {
 export async function startCommand(flags: StartFlags, deps: StartDeps): Promise<number> {
   const { out } = deps;
   const dataDir = resolve(flags.dataDir);
-  const server: RunningServer = await deps.startServer({
-    port: flags.port,
-    host: flags.host,
-    dataDir,
-    ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
-    ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
-    ...(flags.checkConfig ? { checkConfig: flags.checkConfig } : {}),
-  });
+  let server: RunningServer;
+  try {
+    server = await deps.startServer({
+      port: flags.port,
+      host: flags.host,
+      dataDir,
+      ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
+      ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+      ...(flags.checkConfig ? { checkConfig: flags.checkConfig } : {}),
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError(
+        'PORT_IN_USE',
+        `port ${flags.port} on ${flags.host} is in use (another minirelease, or another program); stop it, or start with --port <another port>`,
+        1,
+        { port: flags.port, host: flags.host },
+      );
+    }
+    throw err;
+  }
   const url = server.url.replace(/\/+$/, '');
   const adminTokenFile = join(dataDir, 'admin-token');
   const started = { url, docsUrl: `${url}/docs`, dataDir, adminToken: server.adminToken, adminTokenFile };
@@ -47,12 +61,9 @@ export async function startCommand(flags: StartFlags, deps: StartDeps): Promise<
       `  API   ${c.bold(url)}`,
       `  docs  ${started.docsUrl}`,
     ];
-    if (server.adminToken) {
-      lines.push(
-        `  admin token  ${c.bold(server.adminToken)}`,
-        c.dim(`  (first start: also saved to ${adminTokenFile})`),
-      );
-    }
+    // On every start: where the first admin token is, so a later start still says how to log in.
+    if (server.adminToken) lines.push(`  admin token  ${c.bold(server.adminToken)}`);
+    lines.push(`  admin token file  ${adminTokenFile}${server.adminToken ? c.dim(' (first start)') : ''}`);
     return [...lines, c.dim('Press Ctrl+C to stop.')];
   });
   const signal = await deps.untilStopped();
@@ -68,7 +79,12 @@ export function withServerOptions(command: Command): Command {
     .option('--host <host>', 'the interface to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'where the database, packages and admin token live', './.minirelease')
     .option('--database-url <url>', 'PostgreSQL instead of the embedded SQLite')
-    .option('--log-level <level>', 'server log level (info, warn, error, debug)')
+    .addOption(
+      new Option(
+        '--log-level <level>',
+        'server log level, on stderr (default: warn, or $MINIRELEASE_LOG_LEVEL)',
+      ).choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+    )
     .option(
       '--check-config <file>',
       "the platform's checker configuration (JSON; or $MINIRELEASE_CHECK_CONFIG)",
