@@ -23,8 +23,7 @@ export default function AppPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/apps">{t('apps')}</Link> }, { title: a?.name ?? appId }]} />
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-        {a?.name ?? appId}{' '}
-        {a && <Tag color={a.visibility === 'online' ? 'green' : 'default'}>{t(a.visibility)}</Tag>}
+        {a?.name ?? appId} {a && <Tag>{t(a.visibility)}</Tag>}
       </Typography.Title>
       <Space wrap>
         <Link to={`${base}/members`}>{t('members')}</Link>

@@ -72,8 +72,9 @@ export function UploadPanel({ app }: { app: App }) {
   return (
     <Card title={t('upload')} size="small">
       <Form layout="vertical" onFinish={() => upload.mutate()}>
-        <Form.Item label={t('version')} required>
+        <Form.Item label={t('version')} required htmlFor="upload-version">
           <Input
+            id="upload-version"
             value={version}
             onChange={(e) => setVersion(e.target.value)}
             placeholder="1.0.0"
@@ -83,6 +84,7 @@ export function UploadPanel({ app }: { app: App }) {
         <Form.Item
           label={t('releaseNotes')}
           required
+          htmlFor="upload-notes"
           validateStatus={notesFinding ? 'warning' : ''}
           help={
             <span data-testid="notes-help">
@@ -90,7 +92,12 @@ export function UploadPanel({ app }: { app: App }) {
             </span>
           }
         >
-          <Input.TextArea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <Input.TextArea
+            id="upload-notes"
+            rows={3}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </Form.Item>
         <Space wrap>
           <Button onClick={() => zipInput.current?.click()}>{t('uploadZip')}</Button>

@@ -80,7 +80,7 @@ export default function AppsList() {
           {
             title: t('visibility'),
             dataIndex: 'visibility',
-            render: (v: App['visibility']) => <Tag color={v === 'online' ? 'green' : 'default'}>{t(v)}</Tag>,
+            render: (v: App['visibility']) => <Tag>{t(v)}</Tag>,
           },
         ]}
       />

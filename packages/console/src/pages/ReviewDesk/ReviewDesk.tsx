@@ -140,7 +140,7 @@ function Screenshot({ appId, sha256, alt }: { appId: string; sha256: string; alt
     client
       .material(appId, sha256)
       .then((bytes) => {
-        made = URL.createObjectURL(new Blob([bytes.slice().buffer]));
+        made = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'image/*' }));
         setUrl(made);
       })
       .catch(() => setUrl(null));
