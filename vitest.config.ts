@@ -9,11 +9,12 @@ export default defineConfig({
     alias: {
       // A subpath first: the package aliases below would also match it as a prefix.
       '@minirelease/resolver/tick-shapes': fileURLToPath(
-        new URL('./packages/resolver/src/tick-shapes.ts', import.meta.url),
+        new URL('./packages/resolver/src/embedded/tick-shapes.ts', import.meta.url),
       ),
       '@minirelease/sdk/testing': fileURLToPath(
         new URL('./packages/sdk/src/testing/index.ts', import.meta.url),
       ),
+      '@minirelease/sdk/node': fileURLToPath(new URL('./packages/sdk/src/node/index.ts', import.meta.url)),
       '@minirelease/core/wire': fileURLToPath(new URL('./packages/core/src/wire/index.ts', import.meta.url)),
       ...Object.fromEntries(
         ['core', 'checks', 'resolver', 'sdk', 'server'].map((name) => [`@minirelease/${name}`, pkg(name)]),

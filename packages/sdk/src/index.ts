@@ -8,16 +8,18 @@ export {
   isApiError,
 } from './api-error.js';
 export { DataPlaneClient, type ResolveOptions } from './data-plane-client.js';
+export { type ExportBootstrapOptions, exportBootstrap } from './host/bootstrap.js';
 export { type ConnectLocalOptions, connectLocal, type LocalConnection } from './host/connect-local.js';
 export { createHostClient, type HostClient, type HostClientOptions } from './host/host-client.js';
+export type { HostDocument, PersistedAnswer } from './host/host-document.js';
 export * from './host/host-result.js';
+export { type HostStore, memoryStore } from './host/host-store.js';
 export {
   createLocalResolver,
   type LocalResolver,
   type LocalResolverOptions,
-  type ReleaseStateChange,
-  type ReleaseStateSnapshot,
 } from './host/local-resolver.js';
+export { localStorageStore, type WebStorage } from './host/local-storage-store.js';
 export { paginate } from './paginate.js';
 export type { CallOptions, ClientOptions, WriteOptions } from './transport.js';
 export { type UploadInput, VersionsClient } from './versions-client.js';

@@ -114,7 +114,8 @@ function init(call: Call, token: string | undefined): RequestInit {
   } else if (call.body !== undefined) {
     headers['content-type'] = call.contentType ?? 'application/octet-stream';
     if (call.contentLength !== undefined) headers['content-length'] = String(call.contentLength);
-    body = call.body;
+    // TypeScript's DOM lib takes only an ArrayBuffer-backed view; fetch takes any Uint8Array (and Node's, too).
+    body = call.body as RequestInit['body'];
   }
   // A stream body must say it is half-duplex (fetch spec); Node refuses it otherwise.
   const duplex = call.body instanceof ReadableStream ? { duplex: 'half' as const } : {};

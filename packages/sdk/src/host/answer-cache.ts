@@ -1,3 +1,4 @@
+import type { PersistedAnswer } from './host-document.js';
 import type { HostResolveResult } from './host-result.js';
 
 /** One cached answer: both forms built once, so a cache hit allocates nothing. */
@@ -10,6 +11,20 @@ export interface CacheEntry {
   freshUntil: number;
   /** After a failed revalidation: until then the stale answer is served without asking again. */
   retryAt: number;
+  /** Whom the answer is for, kept to write it to the host store. */
+  readonly appId: string;
+  readonly userId: string;
+  readonly channel: string | undefined;
+  /** False for an answer computed from the bootstrap or persisted state: only the resolver's are kept. */
+  readonly persist: boolean;
+}
+
+/** Where an answer came from: the resolver (kept in the host store) or the host's own state (not kept). */
+export interface EntrySource {
+  readonly appId: string;
+  readonly userId: string;
+  readonly channel: string | undefined;
+  readonly persist: boolean;
 }
 
 /**
@@ -30,8 +45,15 @@ export class AnswerCache {
     return this.#entries.get(key);
   }
 
-  set(key: string, result: HostResolveResult, etag: string | undefined, freshUntil: number): CacheEntry {
+  set(
+    key: string,
+    source: EntrySource,
+    result: HostResolveResult,
+    etag: string | undefined,
+    freshUntil: number,
+  ): CacheEntry {
     const entry: CacheEntry = {
+      ...source,
       fresh: Object.freeze({ ...result, stale: false }),
       stale: Object.freeze({ ...result, stale: true }),
       etag,
@@ -45,6 +67,22 @@ export class AnswerCache {
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
     return entry;
+  }
+
+  /** The resolver's answers, least recently stored first, as the host store keeps them. */
+  persisted(): PersistedAnswer[] {
+    const out: PersistedAnswer[] = [];
+    for (const e of this.#entries.values()) {
+      if (!e.persist) continue;
+      out.push({
+        appId: e.appId,
+        userId: e.userId,
+        channel: e.channel ?? null,
+        result: e.fresh,
+        etag: e.etag ?? null,
+      });
+    }
+    return out;
   }
 
   clear(): void {

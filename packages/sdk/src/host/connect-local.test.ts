@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { AppRelease } from '@minirelease/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectLocal, type LocalConnection } from './connect-local.js';
+import { parseHostDocument } from './host-document.js';
+import { memoryStore } from './host-store.js';
 
 const app = (over: Partial<AppRelease> = {}): AppRelease => ({
   appId: 'qinghe-books',
@@ -10,7 +12,7 @@ const app = (over: Partial<AppRelease> = {}): AppRelease => ({
   brand: '青禾',
   visibility: 'online',
   revision: 1,
-  release: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
+  live: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
   gray: null,
   experience: null,
   insiders: [],
@@ -65,7 +67,7 @@ describe('connectLocal', () => {
     expect(seen[0]!.url).toBe('/v1/stream');
 
     current!.write(
-      sse('change', 4, { appId: 'qinghe-books', type: 'offline', release: app({ visibility: 'offline' }) }),
+      sse('change', 4, { appId: 'qinghe-books', type: 'offline', app: app({ visibility: 'offline' }) }),
     );
     await vi.waitFor(() => expect(conn.resolver.seq).toBe(4));
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: false, code: 'APP_OFFLINE' });
@@ -75,7 +77,7 @@ describe('connectLocal', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen[1]!.headers['last-event-id']).toBe('4');
     expect(seen[1]!.url).toBe('/v1/stream?after=4');
-    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', release: app() }));
+    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', app: app() }));
     await vi.waitFor(() => expect(conn.resolver.seq).toBe(5));
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true });
   });
@@ -140,6 +142,88 @@ describe('connectLocal', () => {
     cleanup.push(server.close);
     await expect(connectLocal({ baseUrl: server.url, token: 't' })).rejects.toMatchObject({
       code: 'BAD_RESPONSE',
+    });
+  });
+});
+
+describe('connectLocal: kept state and bootstrap', () => {
+  const kept = (seq: number, version: string) =>
+    memoryStore(
+      JSON.stringify({ format: 1, answers: [], state: { seq, apps: [app({ live: ref(version) })] } }),
+    );
+  const ref = (version: string) => ({ version, sha256: `sha-${version}`, size: 1 });
+
+  it('keeps the streamed state in the store: the snapshot at once, a change within persistMs', async () => {
+    let current: ServerResponse | undefined;
+    const server = await streamServer((_req, res) => {
+      current = res;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(sse('snapshot', 3, { apps: [app()] }));
+    });
+    cleanup.push(server.close);
+    const store = memoryStore();
+    const conn = await connectLocal({ baseUrl: server.url, token: 't', store, persistMs: 10 });
+    cleanup.push(() => conn.close());
+    await vi.waitFor(() => expect(parseHostDocument(store.text).state?.seq).toBe(3));
+    current!.write(sse('change', 4, { appId: 'qinghe-books', type: 'x', app: app({ live: ref('1.4.0') }) }));
+    await vi.waitFor(() =>
+      expect(parseHostDocument(store.text).state).toEqual({ seq: 4, apps: [app({ live: ref('1.4.0') })] }),
+    );
+  });
+
+  it('starts from the kept state while the stream is down, then resumes after its seq', async () => {
+    const seen: IncomingMessage[] = [];
+    const server = await streamServer((req, res) => {
+      seen.push(req);
+      if (seen.length === 1) return void res.writeHead(503).end();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(sse('change', 8, { appId: 'qinghe-books', type: 'x', app: app({ live: ref('1.5.0') }) }));
+    });
+    cleanup.push(server.close);
+    const errors: unknown[] = [];
+    const conn = await connectLocal({
+      baseUrl: server.url,
+      token: 't',
+      store: kept(7, '1.4.0'),
+      reconnectMs: 20,
+      onError: (e) => errors.push(e),
+    });
+    cleanup.push(() => conn.close());
+    expect(conn.live).toBe(false);
+    expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({
+      version: '1.4.0',
+      packageUrl: `${server.url}/v1/packages/sha-1.4.0`,
+    });
+    expect(errors).toMatchObject([{ status: 503 }]);
+    await vi.waitFor(() => expect(conn.resolver.seq).toBe(8));
+    expect(conn.live).toBe(true);
+    expect(seen[1]!.url).toBe('/v1/stream?after=7');
+  });
+
+  it('starts from a bootstrap newer than the kept state, and asks the stream for a whole snapshot', async () => {
+    const seen: IncomingMessage[] = [];
+    const server = await streamServer((req, res) => {
+      seen.push(req);
+      res.writeHead(503).end();
+    });
+    cleanup.push(server.close);
+    const bootstrap = { seq: 9, apps: [app({ live: ref('1.6.0') })] };
+    const conn = await connectLocal({ baseUrl: server.url, token: 't', store: kept(7, '1.4.0'), bootstrap });
+    cleanup.push(() => conn.close());
+    expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ version: '1.6.0' });
+    expect(seen[0]!.url).toBe('/v1/stream');
+  });
+
+  it('still rejects a refusal (403) with a kept state: a revoked token is not an outage', async () => {
+    const server = await streamServer((_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'FORBIDDEN', message: 'needs the resolver role' } }));
+    });
+    cleanup.push(server.close);
+    await expect(
+      connectLocal({ baseUrl: server.url, token: 't', store: kept(7, '1.4.0') }),
+    ).rejects.toMatchObject({
+      status: 403,
     });
   });
 });

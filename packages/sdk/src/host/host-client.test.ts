@@ -48,6 +48,7 @@ describe('host client: cache', () => {
     const { client, clock, server, sent } = await setup(() => json(200, answer('1.3.0')));
     expect(await client.resolve('qinghe-books', '张三')).toEqual({
       ...answer('1.3.0'),
+      packageUrl: `${server.url}/v1/packages/sha-1.3.0`,
       ok: true,
       stale: false,
     });
@@ -55,6 +56,19 @@ describe('host client: cache', () => {
     expect(await client.resolve('qinghe-books', '张三')).toMatchObject({ version: '1.3.0', stale: false });
     expect(sent()).toBe(1);
     expect(server.last().rawUrl).toBe('/v1/resolve?app=qinghe-books&user=%E5%BC%A0%E4%B8%89');
+  });
+
+  it('makes packageUrl absolute: a path against baseUrl, a full URL (a CDN) as it is', async () => {
+    const cdn = { ...answer('1.3.0'), packageUrl: 'https://cdn.example.com/p/sha-1.3.0' };
+    const { client, server } = await setup((req) =>
+      json(200, req.rawUrl.includes('cdn') ? cdn : answer('1.3.0')),
+    );
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({
+      packageUrl: `${server.url}/v1/packages/sha-1.3.0`,
+    });
+    expect(await client.resolve('cdn', 'u1')).toMatchObject({
+      packageUrl: 'https://cdn.example.com/p/sha-1.3.0',
+    });
   });
 
   it('keeps users and channels apart', async () => {
@@ -135,7 +149,12 @@ describe('host client: fail-static', () => {
     await client.resolve('qinghe-books', 'u1');
     await server.close();
     clock.t += 60_000;
-    expect(await client.resolve('qinghe-books', 'u1')).toEqual({ ...answer('1.3.0'), ok: true, stale: true });
+    expect(await client.resolve('qinghe-books', 'u1')).toEqual({
+      ...answer('1.3.0'),
+      packageUrl: `${server.url}/v1/packages/sha-1.3.0`,
+      ok: true,
+      stale: true,
+    });
     expect(sent()).toBe(2);
     clock.t += 4_999; // within retryAfterMs: no new attempt
     expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({ stale: true });
@@ -173,6 +192,41 @@ describe('host client: fail-static', () => {
       ok: false,
       code: 'APP_OFFLINE',
       stale: true,
+    });
+  });
+
+  it('keeps the good answer through a resolver not ready yet (503) and asks again after its Retry-After', async () => {
+    let ready = true;
+    const { client, clock, sent } = await setup(() =>
+      ready
+        ? json(200, answer('1.3.0'))
+        : {
+            ...apiError(503, 'RESOLVER_NOT_READY', 'the resolver has not loaded the release state yet'),
+            headers: { 'retry-after': '20' },
+          },
+    );
+    await client.resolve('qinghe-books', 'u1');
+    ready = false;
+    clock.t += 60_000;
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({
+      version: '1.3.0',
+      ok: true,
+      stale: true,
+    });
+    clock.t += 19_999; // the server's Retry-After (20 s), not retryAfterMs (5 s)
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({ version: '1.3.0', stale: true });
+    expect(sent()).toBe(2);
+    ready = true;
+    clock.t += 1;
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({ version: '1.3.0', stale: false });
+    expect(sent()).toBe(3);
+  });
+
+  it('throws RESOLVER_NOT_READY, never a "nothing to launch", when a resolver not ready is all there is', async () => {
+    const { client } = await setup(() => apiError(503, 'RESOLVER_NOT_READY', 'not ready'));
+    await expect(client.resolve('qinghe-books', 'u1')).rejects.toMatchObject({
+      status: 503,
+      code: 'RESOLVER_NOT_READY',
     });
   });
 

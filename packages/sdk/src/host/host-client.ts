@@ -1,13 +1,18 @@
+import type { Snapshot } from '@minirelease/core';
 import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
 import { queryString } from '../transport.js';
 import type { ResolveAnswer } from '../wire.js';
 import { AnswerCache, type CacheEntry } from './answer-cache.js';
+import { DocumentSlot, isReleaseState } from './host-document.js';
 import {
   type HostResolveOptions,
   type HostResolveResult,
   isNothingToLaunchCode,
   type NothingToLaunch,
 } from './host-result.js';
+import type { HostStore } from './host-store.js';
+import { createLocalResolver, type LocalResolver } from './local-resolver.js';
+import { absolutePackageUrl } from './package-url.js';
 
 export interface HostClientOptions {
   /** The resolver (or the one-process server), e.g. `https://release.example.com`. */
@@ -24,6 +29,20 @@ export interface HostClientOptions {
   maxEntries?: number | undefined;
   /** The clock, in ms; for tests. */
   now?: (() => number) | undefined;
+  /**
+   * Where the last good answers are kept across restarts (`fileStore`, `localStorageStore`, a native bridge's
+   * adapter): read on the first `resolve`, written behind each new answer. After a restart they are served,
+   * stale, while the resolver cannot be asked, like the answers of this run.
+   */
+  store?: HostStore | undefined;
+  /**
+   * The release state shipped with the host (`exportBootstrap`), for users with no answer yet while the
+   * resolver cannot be asked: their answer is decided from it with core's `decide` (the resolver's gray hash),
+   * marked stale. A newer state the local mode kept in the same store (`connectLocal`) is used instead.
+   */
+  bootstrap?: Snapshot | undefined;
+  /** Errors of the store (unreadable, full): reported, and the client goes on from memory. */
+  onStoreError?: ((error: unknown) => void) | undefined;
 }
 
 export interface HostClient {
@@ -32,11 +51,15 @@ export interface HostClient {
    * Fresh answers come from the cache; after the TTL the resolver is asked again (with `If-None-Match` when the
    * answer had an ETag; a 304 keeps it). When the resolver cannot answer (unreachable, timeout, 5xx, 408, 429)
    * the last answer is returned with `stale: true` and asked again after `retryAfterMs` (fail-static).
+   * With no last answer for this user, the answer decided from the bootstrap or persisted state, also stale.
    * Throws `ApiError` only when there is no answer to fall back on, or the request itself is refused (400, 401…).
+   * `packageUrl` is absolute, resolved against `baseUrl`.
    */
   resolve(appId: string, userId: string, options?: HostResolveOptions): Promise<HostResolveResult>;
-  /** Forgets every cached answer (say, on logout). */
+  /** Forgets every cached answer, the kept ones too (say, on logout). */
   clear(): void;
+  /** Resolves once every answer so far is written to the store (say, before the process exits). */
+  flush(): Promise<void>;
 }
 
 /** Statuses that say "the resolver cannot answer now", not "the question is wrong": serve the last answer. */
@@ -46,7 +69,19 @@ const transient = (status: number) => status >= 500 || status === 408 || status 
 type Outcome =
   | { readonly kind: 'not-modified'; readonly etag: string | undefined }
   | { readonly kind: 'answer'; readonly result: HostResolveResult; readonly etag: string | undefined }
-  | { readonly kind: 'failed'; readonly error: ApiError; readonly transient: boolean };
+  | {
+      readonly kind: 'failed';
+      readonly error: ApiError;
+      readonly transient: boolean;
+      /** The server's `Retry-After`, in ms, when it sent one (a resolver not ready yet does). */
+      readonly retryAfterMs?: number | undefined;
+    };
+
+/** A `Retry-After` in seconds as ms, at most 5 minutes (a wrong header must not park a host for a day). */
+function retryAfterHeader(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.min(Number(value) * 1000, 300_000);
+}
 
 export function createHostClient(options: HostClientOptions): HostClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -59,6 +94,47 @@ export function createHostClient(options: HostClientOptions): HostClient {
   const now = options.now ?? Date.now;
   const cache = new AnswerCache(options.maxEntries ?? 1000);
   const inFlight = new Map<string, Promise<HostResolveResult>>();
+  const absolute = (url: string) => absolutePackageUrl(baseUrl, url);
+  if (options.bootstrap !== undefined && !isReleaseState(options.bootstrap))
+    throw new TypeError('bootstrap is not a release state {seq, apps}: see exportBootstrap');
+  const slot = options.store ? DocumentSlot.of(options.store) : undefined;
+  if (slot && options.onStoreError) slot.onError = options.onStoreError;
+  let loaded = slot === undefined;
+  let loading: Promise<void> | undefined;
+  // The kept answers go into the cache as already expired: asked again at once, served stale if that fails.
+  const load = () =>
+    (loading ??= (async () => {
+      const doc = await slot?.load();
+      for (const a of doc?.answers ?? []) {
+        const channel = a.channel ?? undefined;
+        const key = AnswerCache.key(a.appId, a.userId, channel);
+        if (!cache.get(key))
+          cache.set(key, { ...a, channel, persist: true }, a.result, a.etag ?? undefined, 0);
+      }
+      loaded = true;
+    })());
+  const persist = () => slot?.update((doc) => ({ ...doc, answers: cache.persisted() }));
+
+  let local: { state: Snapshot; resolver: LocalResolver } | undefined;
+  /** The answer decided from the newest state at hand, or undefined when it does not know the app. */
+  function fromState(
+    appId: string,
+    userId: string,
+    channel: string | undefined,
+  ): HostResolveResult | undefined {
+    const kept = slot?.current.state ?? null;
+    const shipped = options.bootstrap ?? null;
+    const state = kept && (!shipped || kept.seq >= shipped.seq) ? kept : shipped;
+    if (!state) return undefined;
+    if (local?.state !== state) {
+      const packageUrl = (sha256: string) => absolute(`/v1/packages/${sha256}`);
+      local = { state, resolver: createLocalResolver({ snapshot: state, packageUrl }) };
+    }
+    const result = local.resolver.resolve(appId, userId, {
+      channel: channel === 'experience' ? channel : undefined,
+    });
+    return !result.ok && result.code === 'APP_NOT_FOUND' ? undefined : result;
+  }
 
   async function ask(
     appId: string,
@@ -83,7 +159,13 @@ export function createHostClient(options: HostClientOptions): HostClient {
           const error = new ApiError(res.status, 'BAD_RESPONSE', `expected a resolve answer from ${baseUrl}`);
           return { kind: 'failed', error, transient: true };
         }
-        return { kind: 'answer', result: { ...answer, ok: true, stale: false }, etag: resEtag };
+        const result = {
+          ...answer,
+          packageUrl: absolute(answer.packageUrl),
+          ok: true as const,
+          stale: false,
+        };
+        return { kind: 'answer', result, etag: resEtag };
       }
       const error = errorFromResponse(res.status, res.statusText, text);
       if (res.status === 404 && isNothingToLaunchCode(error.code)) {
@@ -96,7 +178,13 @@ export function createHostClient(options: HostClientOptions): HostClient {
         };
         return { kind: 'answer', result: nothing, etag: resEtag };
       }
-      return { kind: 'failed', error, transient: transient(res.status) };
+      // A 503 (RESOLVER_NOT_READY, DATABASE_UNAVAILABLE) is an outage, never an answer: the cached one stays.
+      return {
+        kind: 'failed',
+        error,
+        transient: transient(res.status),
+        retryAfterMs: retryAfterHeader(res.headers.get('retry-after')),
+      };
     } catch (err) {
       const reason = controller?.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(err);
       const error = new ApiError(0, 'UNREACHABLE', `cannot reach ${baseUrl}: ${reason}`, undefined, {
@@ -124,16 +212,28 @@ export function createHostClient(options: HostClientOptions): HostClient {
       entry.retryAt = 0;
       return entry.fresh;
     }
-    if (outcome.kind === 'answer') return cache.set(key, outcome.result, outcome.etag, now() + ttl).fresh;
-    if (outcome.transient && entry) {
-      entry.retryAt = now() + retryAfter;
+    if (outcome.kind === 'answer') {
+      const source = { appId, userId, channel, persist: true };
+      const fresh = cache.set(key, source, outcome.result, outcome.etag, now() + ttl).fresh;
+      persist();
+      return fresh;
+    }
+    if (!outcome.transient) throw outcome.error;
+    if (entry) {
+      entry.retryAt = now() + (outcome.retryAfterMs ?? retryAfter);
       return entry.stale;
     }
-    throw outcome.error;
+    const decided = fromState(appId, userId, channel);
+    if (decided === undefined) throw outcome.error;
+    // Cached like an answer that has expired, so the resolver is asked again after retryAfter, not per call.
+    const computed = cache.set(key, { appId, userId, channel, persist: false }, decided, undefined, 0);
+    computed.retryAt = now() + (outcome.retryAfterMs ?? retryAfter);
+    return computed.stale;
   }
 
-  return {
+  const client: HostClient = {
     resolve(appId, userId, opts = {}) {
+      if (!loaded) return load().then(() => client.resolve(appId, userId, opts));
       const channel = opts.channel;
       const key = AnswerCache.key(appId, userId, channel);
       const entry = cache.get(key);
@@ -150,8 +250,14 @@ export function createHostClient(options: HostClientOptions): HostClient {
     },
     clear() {
       cache.clear();
+      persist();
+    },
+    async flush() {
+      await load();
+      await slot?.flush();
     },
   };
+  return client;
 }
 
 /** Node wraps the reason (ECONNREFUSED, ENOTFOUND) in `cause`; that is the part worth showing. */

@@ -1,4 +1,10 @@
-import { APP_VISIBILITIES, AUDIT_ACTIONS, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
+import {
+  APP_VISIBILITIES,
+  AUDIT_ACTIONS,
+  ERROR_CODES,
+  IMAGE_TYPES,
+  VERSION_STATUSES,
+} from '@minirelease/core';
 import type * as wire from '@minirelease/core/wire';
 import { z } from 'zod';
 import { APP_ROLES, PLATFORM_ROLES } from '../auth/principal.js';
@@ -51,6 +57,7 @@ export const ExperiencersBody = z.object({
     .max(200)
     .describe('at most 50 distinct user ids (as Alipay); repeats count once'),
 });
+export const QualificationParams = z.object({ app: appIdParam, id: z.string().min(1).max(64) });
 export const QualificationBody = z.object({
   type: z.string().trim().min(1).max(64),
   number: z.string().trim().min(1).max(128),
@@ -101,6 +108,7 @@ export const TokenBody = z.object({
     .regex(/^[^\s]+$/, 'no spaces'),
   roles: z.array(z.enum(PLATFORM_ROLES)).max(PLATFORM_ROLES.length).default([]),
   label: text(128).default(''),
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe('ISO time; absent: never expires'),
 });
 
 export const PageQuery = z.object({
@@ -225,6 +233,7 @@ export const TokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -248,6 +257,49 @@ export const ReviewQueueItemSchema = z.object({
   reportOk: z.boolean(),
   materials: MaterialsSchema.nullable().describe('with the test password: reviewers log in with it'),
 });
+
+export const AppCheckBody = z.object({
+  name: z.string().max(64),
+  brand: z.string().max(64),
+  category: z.string().max(64),
+  qualifications: z
+    .array(z.object({ type: text(64), number: text(128).optional(), expiresAt: text(10) }))
+    .max(20)
+    .optional(),
+  description: text(2000).optional(),
+});
+
+export const AppCheckResultSchema = z
+  .object({ ok: z.boolean(), findings: ReportSchema.shape.findings })
+  .describe('AppCheckResult');
+
+export const CheckCatalogSchema = z
+  .object({
+    rules: z.array(
+      z.object({
+        code: z.string(),
+        severity: z.enum(['error', 'warning', 'info']),
+        message: LocalText,
+        hint: LocalText,
+      }),
+    ),
+    categories: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        en: z.string(),
+        parent: z.string().exactOptional(),
+        requires: z.array(z.array(z.string())),
+      }),
+    ),
+    qualificationTypes: z.array(z.object({ id: z.string(), name: z.string(), en: z.string() })),
+  })
+  .describe('CheckCatalog');
+
+export const MaterialParams = z.object({ app: appIdParam, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const MaterialSchema = z
+  .object({ sha256: z.string(), mediaType: z.enum(IMAGE_TYPES), size: z.number().int() })
+  .describe('Material');
 
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
@@ -277,3 +329,7 @@ same<Same<z.output<typeof CreatedTokenSchema>, wire.CreatedToken>>();
 same<Same<z.output<typeof WhoAmISchema>, wire.WhoAmI>>();
 same<Same<z.output<typeof ReviewQueueItemSchema>, wire.ReviewQueueItem>>();
 same<Same<z.output<ReturnType<typeof pageOf<typeof AppSchema>>>, wire.Page<wire.App>>>();
+same<Same<z.output<typeof AppCheckResultSchema>, wire.AppCheckResult>>();
+same<Same<z.input<typeof AppCheckBody>, wire.AppCheckRequest>>();
+same<Same<z.output<typeof CheckCatalogSchema>, wire.CheckCatalog>>();
+same<Same<z.output<typeof MaterialSchema>, wire.Material>>();

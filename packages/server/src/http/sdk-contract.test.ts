@@ -100,11 +100,16 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   setExperiencers: (c) => c.setExperiencers(APP, ['u1', 'u2']),
   addQualification: (c) =>
     c.addQualification(APP, { type: 'ICP', number: '京ICP备12345678号', expiresAt: '2030-01-01' }),
+  removeQualification: (c) => c.removeQualification(APP, TOKEN_ID),
   rollback: (c) => c.rollback(APP, { toVersion: '0.9.0' }),
   offline: (c) => c.offline(APP),
   online: (c) => c.online(APP),
   auditLog: (c) => c.auditLog(APP, page),
   reviewQueue: (c) => c.reviewQueue(page),
+  checkApp: (c) => c.checkApp({ name: '青禾读书', brand: '青禾', category: '图书', description: '首个版本' }),
+  checkCatalog: (c) => c.checkCatalog(),
+  uploadMaterial: (c) => c.uploadMaterial(APP, new Uint8Array([0x89, 0x50, 0x4e, 0x47])),
+  material: (c) => c.material(APP, SHA256),
 };
 
 interface SentRequest {
