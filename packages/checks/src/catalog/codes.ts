@@ -16,6 +16,7 @@ export const SCRIPT_CODES = [
   'INSECURE_REQUEST',
   'DEBUG_LEFTOVER',
   'PLACEHOLDER_CONTENT',
+  'NPM_NOT_BUILT',
 ] as const;
 
 export const APP_CODES = [

@@ -16,6 +16,20 @@ export const SCRIPT_ENTRIES: Readonly<Record<ScriptCode, CatalogEntry>> = {
     },
     source: 'Alipay and WeChat: a script that does not compile leaves its page blank, which reviewers reject',
   },
+  NPM_NOT_BUILT: {
+    code: 'NPM_NOT_BUILT',
+    severity: 'error',
+    message: {
+      zh: '{file} 引用了 npm 包 {module}，但小程序包中没有它（无 miniprogram_npm 或 node_modules 目录）',
+      en: '{file} imports the npm package {module}, which the package does not contain (no miniprogram_npm or node_modules entry)',
+    },
+    hint: {
+      zh: '在开发者工具中执行“构建 npm”，确认生成了 miniprogram_npm 目录后重新上传。',
+      en: 'Run "Build npm" in the IDE, check that miniprogram_npm was created, and upload again.',
+    },
+    source:
+      'WeChat and Alipay load npm packages only from the built miniprogram_npm/node_modules folder: without it the page fails to load',
+  },
   FIRST_SCREEN_AUTH: {
     code: 'FIRST_SCREEN_AUTH',
     severity: 'error',

@@ -1,6 +1,14 @@
 import type { CallExpression, Node, ObjectExpression } from 'oxc-parser';
 import { AUTH_APIS, AUTH_GUARD_APIS, SILENT_SCOPES } from './api-lists.js';
-import { type FunctionLike, isFunctionLike, propertyValue, walk } from './ast.js';
+import {
+  type FunctionLike,
+  isFunctionLike,
+  memberParts,
+  propertyName,
+  propertyValue,
+  unwrap,
+  walk,
+} from './ast.js';
 import { deref, stringValue } from './module-values.js';
 import type { ScriptIndex } from './script-index.js';
 import type { ApiCall } from './script-summary.js';
@@ -12,7 +20,11 @@ export interface AuthReach {
   line: number;
   /** The call's offset in `file`. */
   at: number;
-  /** The calls from the hook to the API: `Page.onLoad → this.login → auth.getUser (utils/auth.js) → my.getAuthCode`. */
+  /**
+   * The calls from the hook to the API, hop by hop with where each is (file:line, and the column on one-line
+   * compiled code): `Page.onLoad (pages/a/a.js:3) → this.login (pages/a/a.js:4) → auth.getUser
+   * (pages/a/a.js:9) → my.getAuthCode (utils/auth.js:5)`.
+   */
   chain: string[];
 }
 
@@ -73,7 +85,7 @@ export function findFirstScreenAuth(index: ScriptIndex, roots: readonly string[]
             file: work.path,
             line: api.line,
             at: node.start,
-            chain: [...work.chain, api.name],
+            chain: [...work.chain, `${api.name} (${where(index, work.path, node.start)})`],
           });
         }
         return undefined;
@@ -81,14 +93,69 @@ export function findFirstScreenAuth(index: ScriptIndex, roots: readonly string[]
       if (work.chain.length >= MAX_CHAIN) return undefined;
       const target = deref(index, work.path, node.callee, work.owner);
       if (target?.kind === 'value' && isFunctionLike(target.node)) {
-        const step =
-          callText(index, work.path, node.callee) + (target.path === work.path ? '' : ` (${target.path})`);
+        const step = `${callText(index, work.path, node.callee)} (${where(index, work.path, node.start)})`;
         queue.push({ path: target.path, fn: target.node, owner: target.owner, chain: [...work.chain, step] });
+        // Entering a request wrapper's module: the interceptors it registered run on every call it makes.
+        if (target.path !== work.path) {
+          for (const hook of interceptors(index, target.path)) {
+            const at = `interceptor (${where(index, hook.path, hook.fn.start)})`;
+            queue.push({ ...hook, chain: [...work.chain, step, at] });
+          }
+        }
+      }
+      // A function passed by name runs later without a gesture too: `.then(onUser)`, `setTimeout(ask)`.
+      for (const argument of node.arguments) {
+        if (argument.type === 'SpreadElement' || isFunctionLike(argument)) continue;
+        const callback = deref(index, work.path, argument, work.owner);
+        if (callback?.kind !== 'value' || !isFunctionLike(callback.node)) continue;
+        const step = `${callText(index, work.path, argument)} (${where(index, work.path, argument.start)})`;
+        queue.push({
+          path: callback.path,
+          fn: callback.node,
+          owner: callback.owner,
+          chain: [...work.chain, step],
+        });
       }
       return undefined;
     });
   }
   return [...found.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/**
+ * The interceptors a module registers at its top level: `http.interceptors.request.use(fn)` (axios-like
+ * wrappers), `uni.addInterceptor('request', { invoke: fn })`, and a `beforeRequest: fn` option of a wrapper
+ * created there. They run inside every request the module's wrapper makes.
+ */
+function interceptors(index: ScriptIndex, path: string): Work[] {
+  const program = index.parse(path)?.result.program;
+  if (program === undefined) return [];
+  const found: Work[] = [];
+  const add = (node: Node | undefined, owner?: ObjectExpression) => {
+    const target = node && deref(index, path, node, owner);
+    if (target?.kind === 'value' && isFunctionLike(target.node)) {
+      found.push({ path: target.path, fn: target.node, owner: target.owner, chain: [] });
+    }
+  };
+  for (const statement of program.body) {
+    walk(statement, (node) => {
+      if (isFunctionLike(node)) return false;
+      if (node.type === 'Property' && propertyName(node) === 'beforeRequest') add(node.value);
+      if (node.type !== 'CallExpression') return undefined;
+      const callee = memberParts(node.callee);
+      const text = index.parse(path)!.source.slice(node.callee.start, node.callee.end);
+      if (callee?.name === 'use' && /interceptors/.test(text)) for (const a of node.arguments) add(a);
+      if (callee?.name === 'addInterceptor' || /^addInterceptor$/.test(text)) {
+        for (const a of node.arguments) {
+          const options = unwrap(a);
+          if (options.type !== 'ObjectExpression') continue;
+          for (const name of ['invoke', 'success', 'complete']) add(propertyValue(options, name), options);
+        }
+      }
+      return undefined;
+    });
+  }
+  return found;
 }
 
 function launchHooks(index: ScriptIndex, path: string): Work[] {
@@ -103,8 +170,8 @@ function launchHooks(index: ScriptIndex, path: string): Work[] {
       const value = dotted(object, hook);
       const fn = value && deref(index, target.path, value, owner);
       if (fn?.kind === 'value' && isFunctionLike(fn.node)) {
-        const where = fn.path === path ? '' : ` (${fn.path})`;
-        hooks.push({ path: fn.path, fn: fn.node, owner, chain: [`${registered.kind}.${hook}${where}`] });
+        const at = where(index, fn.path, fn.node.start);
+        hooks.push({ path: fn.path, fn: fn.node, owner, chain: [`${registered.kind}.${hook} (${at})`] });
       }
     }
   }
@@ -133,6 +200,12 @@ function asksUser(index: ScriptIndex, path: string, api: ApiCall): boolean {
     const scope = item && item.type !== 'SpreadElement' ? stringValue(index, target.path, item) : undefined;
     return scope?.complete === true && !SILENT_SCOPES.has(scope.value);
   });
+}
+
+/** `file:line`, with `:column` where the line is one-line compiled code. */
+function where(index: ScriptIndex, path: string, at: number): string {
+  const place = index.place(path, at);
+  return `${path}:${place.line}${place.column === undefined ? '' : `:${place.column}`}`;
 }
 
 function callText(index: ScriptIndex, path: string, callee: Node): string {

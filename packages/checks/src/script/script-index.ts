@@ -94,12 +94,12 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
       const minified = bundle || isMinified(text(path)!);
       if (isTemplateScript(path)) {
         if (!minified) own.templateScripts.push(path);
-      } else if (!minified) own.scripts.push(path);
-      else if (mayHoldOwnModules(text(path)!, bundle) && index.chunk(path)?.modules.some((m) => m.own)) {
-        own.scripts.push(path);
-      } else if (!bundle && index.chunk(path) === undefined && isAppScript(path, files)) {
-        own.scripts.push(path);
-      }
+      } else if (isChunkText(text(path)!)) {
+        // A compiled build's chunk, minified or not (uni-app's dev builds are not): judged by its modules.
+        const holdsOwn = !bundle || OWN_PATH_ID.test(text(path)!);
+        if (holdsOwn && index.chunk(path)?.modules.some((m) => m.own)) own.scripts.push(path);
+        else if (!bundle && !minified && index.chunk(path) === undefined) own.scripts.push(path);
+      } else if (!minified || (!bundle && isAppScript(path, files))) own.scripts.push(path);
     }
     return own;
   };
@@ -163,16 +163,15 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
   return index;
 }
 
-/**
- * Whether a minified file may be a chunk with own modules, judged before parsing it: a page chunk or
- * `common/main.js` always may; a vendor bundle by name (`common/vendor.js`, `taro.js`) only when the build
- * kept a source path outside `node_modules` as a module id.
- */
-function mayHoldOwnModules(source: string, bundle: boolean): boolean {
-  if (!/webpackJsonp|webpackChunk/.test(source.slice(0, 2000))) return false;
-  return !bundle || OWN_PATH_ID.test(source);
+/** A webpack jsonp chunk registers itself at its top: `(global.webpackJsonp = … || []).push(…)`. */
+function isChunkText(source: string): boolean {
+  return /webpackJsonp|webpackChunk/.test(source.slice(0, 2000));
 }
 
+/**
+ * A vendor bundle by name (`common/vendor.js`, `taro.js`) is read as a chunk only when the build kept a source
+ * path outside `node_modules` as a module id: otherwise all of it is the framework's and it is not parsed.
+ */
 const OWN_PATH_ID =
   /["']\.{1,2}\/(?!node_modules\/)(?:[^"'\n]*\/)?[^"'\n/]+\.(?:[jt]sx?|vue)(?:\?[^"'\n]*)?["']\s*:/;
 

@@ -15,6 +15,9 @@ const MAX_RUNTIME_FINDINGS = 5;
  * FIRST_SCREEN_AUTH for each authorization API it called (`script/api-lists.ts`; `my.getAuthCode` only with
  * a scope beyond `auth_base`). Nothing is tapped in the sandbox, so every call it saw ran without a gesture.
  */
+/** The loader's error for a bare package name it found in no `miniprogram_npm`/`node_modules` folder. */
+const NPM_MISSING = /^Cannot find module '(?![./])[^']+' from /;
+
 export function launchFindings(
   result: LaunchResult,
   finding: MakeFinding,
@@ -23,6 +26,8 @@ export function launchFindings(
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of result.errors) {
+    // A package that is not built is NPM_NOT_BUILT's, read statically; the launch error adds nothing.
+    if (NPM_MISSING.test(error.message)) continue;
     const key = `${error.kind}|${error.name}|${error.message}|${error.file}|${error.line}`;
     if (seen.has(key) || seen.size >= MAX_RUNTIME_FINDINGS) continue;
     seen.add(key);

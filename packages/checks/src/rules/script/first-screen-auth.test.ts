@@ -51,12 +51,12 @@ describe('FIRST_SCREEN_AUTH', () => {
       [
         'app.js',
         3,
-        'my.getLocation asks for authorization when the app opens, before any user action (via App.onShow → my.getLocation)',
+        'my.getLocation asks for authorization when the app opens, before any user action (via App.onShow (app.js:2) → my.getLocation (app.js:3))',
       ],
       [
         'pages/index/index.js',
         4,
-        'my.getAuthCode asks for authorization when the app opens, before any user action (via Page.onLoad → this.init → my.getAuthCode)',
+        'my.getAuthCode asks for authorization when the app opens, before any user action (via Page.onLoad (pages/index/index.js:3) → this.init (pages/index/index.js:3) → my.getAuthCode (pages/index/index.js:4))',
       ],
     ]);
   });
@@ -84,9 +84,9 @@ describe('FIRST_SCREEN_AUTH', () => {
       [
         'services/index.js',
         3,
-        'Page.onReady → boot → start → auth.profile (services/index.js) → this.ask → wx.getUserProfile)',
+        'Page.onReady (pages/home/home.ts:5) → boot (pages/home/home.ts:5) → start (pages/home/home.ts:4) → auth.profile (pages/home/home.ts:3) → this.ask (services/index.js:2) → wx.getUserProfile (services/index.js:3))',
       ],
-      ['utils/location.ts', 2, 'Page.onShow (utils/location.ts) → wx.getLocation)'],
+      ['utils/location.ts', 2, 'Page.onShow (utils/location.ts:1) → wx.getLocation (utils/location.ts:2))'],
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('FIRST_SCREEN_AUTH', () => {
       [
         'pages/index/index.js',
         2,
-        'wx.authorize asks for authorization when the app opens, before any user action (via Component.methods.onLoad → this.go → a → b → wx.authorize)',
+        'wx.authorize asks for authorization when the app opens, before any user action (via Component.methods.onLoad (pages/index/index.js:3) → this.go (pages/index/index.js:3) → a (pages/index/index.js:3) → b (pages/index/index.js:1) → wx.authorize (pages/index/index.js:2))',
       ],
     ]);
   });

@@ -5,12 +5,14 @@ import { insecureRequest } from './insecure-request.js';
 import { jsSyntaxError } from './js-syntax-error.js';
 import { loginUsage } from './login-usage.js';
 import { navigateTargetMissing } from './navigate-target-missing.js';
+import { npmNotBuilt } from './npm-not-built.js';
 import { placeholderContent } from './placeholder-content.js';
 
 /** The rules that read the package's scripts and templates, in report order. */
 export const SCRIPT_RULES: readonly Rule[] = [
   jsSyntaxError,
   navigateTargetMissing,
+  npmNotBuilt,
   firstScreenAuth,
   insecureRequest,
   debugLeftover,

@@ -4,6 +4,11 @@ export interface ApiData {
   sync(name: string): unknown;
   /** A fresh copy of what the async API `name` passes to `success` (without `errMsg`). */
   result(name: string, data: () => unknown): Record<string, unknown>;
+  /**
+   * API names the global lists when enumerated. Every name answers, but frameworks copy the global by
+   * enumerating it (uni-app's `for (key in wx)` builds its `wx` and `uni`), so the usual ones must be listed.
+   */
+  names: readonly string[];
 }
 
 /**
@@ -12,6 +17,76 @@ export interface ApiData {
  * Compiled into the sandbox's context (see `runtime-source.ts`): it names nothing outside itself.
  */
 export function apiData(platform: 'my' | 'wx', route: string): ApiData {
+  /** APIs a framework's copy of the global needs besides those with data below (docs/checker.md, "Compiled builds"). */
+  const COMMON_APIS = [
+    'navigateTo',
+    'redirectTo',
+    'reLaunch',
+    'switchTab',
+    'navigateBack',
+    'showToast',
+    'hideToast',
+    'showLoading',
+    'hideLoading',
+    'showModal',
+    'showActionSheet',
+    'setNavigationBarTitle',
+    'setNavigationBarColor',
+    'setTabBarBadge',
+    'removeTabBarBadge',
+    'showTabBar',
+    'hideTabBar',
+    'pageScrollTo',
+    'stopPullDownRefresh',
+    'startPullDownRefresh',
+    'getStorage',
+    'setStorage',
+    'removeStorage',
+    'clearStorage',
+    'getStorageInfo',
+    'getStorageSync',
+    'setStorageSync',
+    'removeStorageSync',
+    'clearStorageSync',
+    'getStorageInfoSync',
+    'connectSocket',
+    'onSocketOpen',
+    'onSocketMessage',
+    'sendSocketMessage',
+    'closeSocket',
+    'chooseImage',
+    'previewImage',
+    'getImageInfo',
+    'saveImageToPhotosAlbum',
+    'chooseLocation',
+    'openLocation',
+    'makePhoneCall',
+    'scanCode',
+    'setClipboardData',
+    'requestPayment',
+    'authorize',
+    'openSetting',
+    'getUpdateManager',
+    'createSelectorQuery',
+    'createAnimation',
+    'createCanvasContext',
+    'createInnerAudioContext',
+    'createVideoContext',
+    'createMapContext',
+    'nextTick',
+    'onAppShow',
+    'onAppHide',
+    'onError',
+    'onPageNotFound',
+    'onNetworkStatusChange',
+    'reportAnalytics',
+    'getRealtimeLogManager',
+    'getLogManager',
+    'requestSubscribeMessage',
+    'showShareMenu',
+    'hideShareMenu',
+    'vibrateShort',
+  ];
   const alipay = platform === 'my';
   const systemInfo = () => ({
     brand: 'Apple',
@@ -145,5 +220,6 @@ export function apiData(platform: 'my' | 'wx', route: string): ApiData {
   return {
     sync: (name) => (Object.hasOwn(sync, name) ? sync[name]!() : undefined),
     result: (name, data) => (Object.hasOwn(results, name) ? results[name]!(data) : {}),
+    names: [...new Set([...Object.keys(sync), ...Object.keys(results), ...COMMON_APIS])],
   };
 }

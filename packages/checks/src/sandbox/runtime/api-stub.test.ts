@@ -96,4 +96,16 @@ describe('createApi', () => {
     expect(my.getStorageSync!({ key: 'token' })).toEqual({ data: { id: 1 } });
     await expect(my.getStorage!({ key: 'none' })).resolves.toMatchObject({ data: null });
   });
+
+  it('lists its APIs when enumerated, so a framework copying it (uni-app: for (key in wx)) keeps them', () => {
+    const { api, calls } = stub('wx');
+    const copy: Record<string, unknown> = {};
+    for (const key in api) copy[key] = api[key];
+    expect(Object.keys(copy)).toEqual(
+      expect.arrayContaining(['getSystemInfoSync', 'canIUse', 'request', 'env']),
+    );
+    (copy.setStorageSync as (k: string, v: string) => void)('token', 'a');
+    expect(api.getStorageSync!('token')).toBe('a');
+    expect(calls[0]).toBe('wx.setStorageSync ["token","a"]');
+  });
 });

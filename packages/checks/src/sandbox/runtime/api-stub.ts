@@ -113,5 +113,17 @@ export function createApi(platform: 'my' | 'wx', kit: ApiKit): unknown {
       }
       return key === 'env' ? env : node(`${platform}.${key}`, key);
     },
+    // Enumerable, so that a framework copying the global (`for (key in wx)`) copies the APIs too.
+    ownKeys: (target) => [...new Set([...Reflect.ownKeys(target), ...kit.data.names, 'env'])],
+    getOwnPropertyDescriptor: (target, key) =>
+      Reflect.getOwnPropertyDescriptor(target, key) ??
+      (typeof key === 'string' && (key === 'env' || kit.data.names.includes(key))
+        ? {
+            configurable: true,
+            enumerable: true,
+            writable: false,
+            value: key === 'env' ? env : node(`${platform}.${key}`, key),
+          }
+        : undefined),
   });
 }

@@ -147,9 +147,14 @@ export function createLaunch(host: LaunchHost, configJson: string, parts: Runtim
   });
   parts.limitBuffers(global, 64 * 1048576);
 
-  const loader = parts.createModuleLoader(host, hostCall, () => {
-    stopped = true;
-  });
+  const loader = parts.createModuleLoader(
+    host,
+    hostCall,
+    () => {
+      stopped = true;
+    },
+    () => lenient(),
+  );
   const launchOptions = () => ({ path: route, query: { ...query }, scene: 1001, referrerInfo: {} });
   const steps: Array<[LaunchPhase, () => void]> = [];
   if (config.app !== undefined) steps.push(['app-script', () => guard(loader.load, undefined, [config.app])]);

@@ -21,6 +21,12 @@ export function createModuleLoader(
   host: LaunchHost,
   hostCall: <T>(call: () => T) => T,
   onBlocked: () => void,
+  /**
+   * What an npm package that is not in the package answers with, so that the launch goes on and the rest of
+   * it (an authorization popup, a throw) is still judged; NPM_NOT_BUILT reports the package itself
+   * (docs/checker.md). Without it, such a require throws as Node's does.
+   */
+  missingPackage?: (name: string) => unknown,
 ): { load(path: string): unknown } {
   const cache = new Map<string, Module>();
   const has = (path: string) => hostCall(() => host.has(path));
@@ -95,6 +101,17 @@ export function createModuleLoader(
       if (typeof request !== 'string')
         throw new TypeError(`require() needs a module path, not ${typeof request}`);
       const path = resolve(request, dir);
+      // Node's own modules are never stubbed: no mini-program has them, and asking for one stays an error.
+      const nodeOwn =
+        /^(fs|child_process|net|vm|worker_threads|module|os|http|https|cluster|dgram|inspector)(\/|$)/;
+      if (
+        path === undefined &&
+        missingPackage !== undefined &&
+        /^(?![./])(?![a-z][\w+.-]*:)/i.test(request) &&
+        !nodeOwn.test(request)
+      ) {
+        return missingPackage(request);
+      }
       if (path === undefined) {
         throw Object.assign(new Error(`Cannot find module '${request}' from '${from}'`), {
           code: 'MODULE_NOT_FOUND',
