@@ -5,8 +5,11 @@ import type {
   AppRole,
   AuditRecord,
   CreateAppRequest,
+  CreatedHostKey,
   CreatedToken,
   CreateTokenRequest,
+  Health,
+  HostKey,
   Page,
   PageQuery,
   QualificationRequest,
@@ -100,5 +103,33 @@ export class MiniReleaseClient extends VersionsClient {
   /** Reviewer: the versions waiting for review. */
   reviewQueue(page: PageQuery = {}, opts?: CallOptions): Promise<Page<ReviewQueueItem>> {
     return this.http.json({ method: 'GET', path: '/v1/review-queue', query: { ...page }, ...opts });
+  }
+
+  /** Admin: a host key for a host app to report events with; the answer carries the key, shown this once. */
+  createHostKey(name: string, opts?: WriteOptions): Promise<CreatedHostKey> {
+    return this.http.json({ method: 'POST', path: '/v1/host-keys', json: { name }, ...opts });
+  }
+
+  listHostKeys(opts?: CallOptions): Promise<Page<HostKey>> {
+    return this.http.json({ method: 'GET', path: '/v1/host-keys', ...opts });
+  }
+
+  async revokeHostKey(id: string, opts?: WriteOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: path`/v1/host-keys/${id}`, ...opts });
+  }
+
+  /** Gray against stable over the same minutes (DESIGN §10); `window` like `30m`, `6h`, `1d`. */
+  health(
+    appId: string,
+    version: string,
+    query: { window?: string; badRatio?: number; minLaunches?: number } = {},
+    opts?: CallOptions,
+  ): Promise<Health> {
+    return this.http.json({
+      method: 'GET',
+      path: path`/v1/apps/${appId}/versions/${version}/health`,
+      query: { ...query },
+      ...opts,
+    });
   }
 }

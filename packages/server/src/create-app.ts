@@ -21,6 +21,7 @@ import { rejectNul } from './http/reject-nul.js';
 import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
+import { grayRoutes } from './routes/gray-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { packageRoutes } from './routes/package-routes.js';
 import { releaseRoutes } from './routes/release-routes.js';
@@ -146,6 +147,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     versionRoutes(api, services, uploadLimit);
     releaseRoutes(api, services);
     reviewRoutes(api, services);
+    grayRoutes(api, services);
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });

@@ -57,6 +57,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /v1/apps/:app/online': 'app:owner',
 
   'GET /v1/review-queue': 'reviewer',
+
+  'POST /v1/host-keys': 'admin',
+  'GET /v1/host-keys': 'admin',
+  'DELETE /v1/host-keys/:id': 'admin',
+  'GET /v1/apps/:app/versions/:v/health': 'app:viewer',
 };
 
 /** Documentation and its assets: public, registered by the swagger plugins. */

@@ -105,6 +105,10 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   online: (c) => c.online(APP),
   auditLog: (c) => c.auditLog(APP, page),
   reviewQueue: (c) => c.reviewQueue(page),
+  createHostKey: (c) => c.createHostKey('青禾 super-app'),
+  listHostKeys: (c) => c.listHostKeys(),
+  revokeHostKey: (c) => c.revokeHostKey(TOKEN_ID),
+  health: (c) => c.health(APP, V, { window: '6h', badRatio: 2, minLaunches: 500 }),
 };
 
 interface SentRequest {

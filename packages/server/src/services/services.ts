@@ -3,6 +3,9 @@ import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
 import { AppService } from './app-service.js';
 import { ChangeFeed } from './change-feed.js';
+import { HealthService } from './health-service.js';
+import { HostEventService } from './host-event-service.js';
+import { HostKeyService } from './host-key-service.js';
 import { ReleaseService } from './release-service.js';
 import { TokenService } from './token-service.js';
 import { type CheckTuning, VersionService } from './version-service.js';
@@ -17,6 +20,9 @@ export interface Services {
   readonly release: ReleaseService;
   readonly versions: VersionService;
   readonly tokens: TokenService;
+  readonly hostKeys: HostKeyService;
+  readonly hostEvents: HostEventService;
+  readonly health: HealthService;
 }
 
 export function createServices(options: {
@@ -39,5 +45,8 @@ export function createServices(options: {
     release,
     versions: new VersionService(deps, release, options.blobs, options.check),
     tokens: new TokenService(options.db, now),
+    hostKeys: new HostKeyService(options.db, now),
+    hostEvents: new HostEventService(options.db, now),
+    health: new HealthService(options.db, now),
   };
 }
