@@ -8,8 +8,11 @@ import type {
   AuditRecord,
   CheckCatalog,
   CreateAppRequest,
+  CreatedHostKey,
   CreatedToken,
   CreateTokenRequest,
+  Health,
+  HostKey,
   Material,
   Page,
   PageQuery,
@@ -136,5 +139,33 @@ export class MiniReleaseClient extends VersionsClient {
   /** The bytes of one of the app's screenshots (members and reviewers). */
   material(appId: string, sha256: string, opts?: CallOptions): Promise<Uint8Array> {
     return this.http.bytes({ method: 'GET', path: path`/v1/apps/${appId}/materials/${sha256}`, ...opts });
+  }
+
+  /** Admin: a host key for a host app to report events with; the answer carries the key, shown this once. */
+  createHostKey(name: string, opts?: WriteOptions): Promise<CreatedHostKey> {
+    return this.http.json({ method: 'POST', path: '/v1/host-keys', json: { name }, ...opts });
+  }
+
+  listHostKeys(opts?: CallOptions): Promise<Page<HostKey>> {
+    return this.http.json({ method: 'GET', path: '/v1/host-keys', ...opts });
+  }
+
+  async revokeHostKey(id: string, opts?: WriteOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: path`/v1/host-keys/${id}`, ...opts });
+  }
+
+  /** Gray against stable over the same minutes (DESIGN §10); `window` like `30m`, `6h`, `1d`. */
+  health(
+    appId: string,
+    version: string,
+    query: { window?: string; badRatio?: number; minLaunches?: number } = {},
+    opts?: CallOptions,
+  ): Promise<Health> {
+    return this.http.json({
+      method: 'GET',
+      path: path`/v1/apps/${appId}/versions/${version}/health`,
+      query: { ...query },
+      ...opts,
+    });
   }
 }

@@ -27,6 +27,7 @@ import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { checkRoutes } from './routes/check-routes.js';
+import { grayRoutes } from './routes/gray-routes.js';
 import { materialRoutes } from './routes/material-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { packageRoutes } from './routes/package-routes.js';
@@ -152,6 +153,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     reviewRoutes(api, services);
     checkRoutes(api, services);
     materialRoutes(api, services);
+    grayRoutes(api, services);
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });

@@ -67,6 +67,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /v1/apps/:app/materials/:sha256': 'app:viewer',
   // The console's files and its client routes (never /v1, /docs or the probes: see http/console-static.ts).
   'GET /*': 'public',
+  'POST /v1/host-keys': 'admin',
+  'GET /v1/host-keys': 'admin',
+  'DELETE /v1/host-keys/:id': 'admin',
+  'GET /v1/apps/:app/versions/:v/health': 'app:viewer',
 };
 
 /** Documentation and its assets: public, registered by the swagger plugins. */

@@ -300,6 +300,59 @@ export const MaterialParams = z.object({ app: appIdParam, sha256: z.string().reg
 export const MaterialSchema = z
   .object({ sha256: z.string(), mediaType: z.enum(IMAGE_TYPES), size: z.number().int() })
   .describe('Material');
+const SignalSideSchema = z.object({ launches: z.number(), events: z.number(), rate: z.number() });
+const SignalHealthSchema = z.object({
+  gray: SignalSideSchema,
+  stable: SignalSideSchema,
+  ratio: z.number().nullable(),
+  ratioInterval: z.tuple([z.number(), z.number().nullable()]),
+  eValue: z.number(),
+  eThreshold: z.number(),
+  floorRelative: z.number(),
+  floorAbsolute: z.number(),
+  verdict: z.enum(['healthy', 'degraded', 'insufficient_data']),
+});
+
+/** Gray against stable (DESIGN §10; docs/gray-health.md): the console's chart and the CLI read this shape. */
+export const HealthSchema = z
+  .object({
+    verdict: z.enum(['healthy', 'degraded', 'insufficient_data']),
+    signals: z.object({
+      errorRate: SignalHealthSchema,
+      crashRate: SignalHealthSchema,
+      feedbackRate: SignalHealthSchema,
+    }),
+    launchesNeeded: z.number().exactOptional(),
+    grayShareObserved: z.number(),
+    grayShareExpected: z.number(),
+    sampleRatioMismatch: z.boolean(),
+    distinctUsers: z.object({ gray: z.number(), stable: z.number() }).exactOptional(),
+    explanation: z.string(),
+    updatedAt: z.string(),
+  })
+  .describe('Health');
+
+export const HealthQuery = z.object({
+  window: z
+    .string()
+    .regex(/^\d{1,5}[mhd]$/)
+    .optional()
+    .describe('how far back: 30m, 6h, 1d (default 1d, at most 30d)'),
+  badRatio: z.coerce.number().min(1.25).max(10).optional(),
+  minLaunches: z.coerce.number().int().min(0).max(100_000_000).optional(),
+});
+
+export const HostKeyBody = z.object({ name });
+
+export const HostKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const CreatedHostKeySchema = HostKeySchema.extend({ key: z.string() });
 
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
@@ -333,3 +386,6 @@ same<Same<z.output<typeof AppCheckResultSchema>, wire.AppCheckResult>>();
 same<Same<z.input<typeof AppCheckBody>, wire.AppCheckRequest>>();
 same<Same<z.output<typeof CheckCatalogSchema>, wire.CheckCatalog>>();
 same<Same<z.output<typeof MaterialSchema>, wire.Material>>();
+same<Same<z.output<typeof HealthSchema>, wire.Health>>();
+same<Same<z.output<typeof HostKeySchema>, wire.HostKey>>();
+same<Same<z.output<typeof CreatedHostKeySchema>, wire.CreatedHostKey>>();

@@ -110,6 +110,10 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   checkCatalog: (c) => c.checkCatalog(),
   uploadMaterial: (c) => c.uploadMaterial(APP, new Uint8Array([0x89, 0x50, 0x4e, 0x47])),
   material: (c) => c.material(APP, SHA256),
+  createHostKey: (c) => c.createHostKey('青禾 super-app'),
+  listHostKeys: (c) => c.listHostKeys(),
+  revokeHostKey: (c) => c.revokeHostKey(TOKEN_ID),
+  health: (c) => c.health(APP, V, { window: '6h', badRatio: 2, minLaunches: 500 }),
 };
 
 interface SentRequest {

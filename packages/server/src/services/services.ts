@@ -3,6 +3,9 @@ import { ChangeFeed } from '../changes/change-feed.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
 import { AppService } from './app-service.js';
+import { HealthService } from './health-service.js';
+import { HostEventService } from './host-event-service.js';
+import { HostKeyService } from './host-key-service.js';
 import { PipelineService } from './pipeline-service.js';
 import { TokenService } from './token-service.js';
 import { type CheckTuning, VersionService } from './version-service.js';
@@ -19,6 +22,9 @@ export interface Services {
   readonly tokens: TokenService;
   /** The platform's checker tuning, for routes that run rules without a package. */
   readonly check: CheckTuning;
+  readonly hostKeys: HostKeyService;
+  readonly hostEvents: HostEventService;
+  readonly health: HealthService;
 }
 
 export function createServices(options: {
@@ -42,5 +48,8 @@ export function createServices(options: {
     versions: new VersionService(deps, pipeline, options.blobs, options.check),
     tokens: new TokenService(options.db, now),
     check: options.check ?? {},
+    hostKeys: new HostKeyService(options.db, now),
+    hostEvents: new HostEventService(options.db, now),
+    health: new HealthService(options.db, now),
   };
 }
