@@ -9,7 +9,7 @@ export default defineConfig({
     alias: {
       // A subpath first: the package aliases below would also match it as a prefix.
       '@minirelease/resolver/tick-shapes': fileURLToPath(
-        new URL('./packages/resolver/src/tick-shapes.ts', import.meta.url),
+        new URL('./packages/resolver/src/embedded/tick-shapes.ts', import.meta.url),
       ),
       '@minirelease/sdk/testing': fileURLToPath(
         new URL('./packages/sdk/src/testing/index.ts', import.meta.url),

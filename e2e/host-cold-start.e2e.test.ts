@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createHostClient, exportBootstrap, type HostResolveResult } from '@minirelease/sdk';
 import { fileStore } from '@minirelease/sdk/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { releaseSteps } from '../packages/server/src/testing/release-steps.js';
+import { publishSteps } from '../packages/server/src/testing/publish-steps.js';
 import { startTcpProxy, type TcpProxy } from '../packages/server/src/testing/tcp-proxy.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 async function setup(): Promise<{ server: TestServer; url: string; proxy: TcpProxy; dir: string }> {
   const server = await startTestServer('sqlite');
   cleanup.push(() => server.close());
-  const steps = releaseSteps(server);
+  const steps = publishSteps(server);
   await steps.create();
   await steps.upload('1.0.0');
   await steps.approve('1.0.0');

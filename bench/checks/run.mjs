@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
+import { generateCompiledPackage } from './compiled-generator.mjs';
 import { generatePackage } from './package-generator.mjs';
 
 const checksDir = new URL('../../packages/checks/', import.meta.url);
@@ -23,10 +24,18 @@ const zip = Buffer.from(zipSync(files, { level: 6 }));
 const packageBytes = Object.values(files).reduce((sum, data) => sum + data.length, 0);
 const scriptPaths = Object.keys(files).filter((p) => SCRIPT.test(p));
 const ownScriptPaths = scriptPaths.filter((p) => !checks.isVendored(p));
+// A compiled uni-app build (one-line webpack chunks, a 1.2 MB vendor chunk): what framework users upload.
+const compiledFiles = generateCompiledPackage();
+const compiledZip = Buffer.from(zipSync(compiledFiles, { level: 6 }));
+const compiledBytes = Object.values(compiledFiles).reduce((sum, data) => sum + data.length, 0);
+const compiledScriptPaths = Object.keys(compiledFiles).filter((p) => SCRIPT.test(p));
+// Over the 2 MB main-package limit on purpose (the bench wants ≥ 2 MB); the limit is raised so that the
+// report shows any other finding.
+const compiledOptions = { sandbox: false, limits: { mainPackageBytes: 4 * 1024 * 1024 } };
 
 /** The baseline: unzip with the checker's reader, then parse every script (AST materialized, as any rule needs). */
-async function baseline(paths) {
-  const read = await checks.readPackage(zip);
+async function baseline(paths, archive = zip) {
+  const read = await checks.readPackage(archive);
   if (!read.ok) throw new Error(read.problem.message.en);
   let nodes = 0;
   for (const path of paths) {
@@ -41,6 +50,8 @@ const variants = {
   checkWithSandbox: () => checks.checkPackage(zip),
   baseline: () => baseline(scriptPaths),
   baselineOwnScripts: () => baseline(ownScriptPaths),
+  compiled: () => checks.checkPackage(compiledZip, compiledOptions),
+  compiledBaseline: () => baseline(compiledScriptPaths, compiledZip),
 };
 
 const times = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
@@ -82,6 +93,9 @@ const cpuMedians = Object.fromEntries(Object.entries(cpuTimes).map(([name, list]
 const report = await checks.checkPackage(zip, { sandbox: false });
 const byCode = {};
 for (const f of report.findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+const compiledReport = await checks.checkPackage(compiledZip, compiledOptions);
+const compiledByCode = {};
+for (const f of compiledReport.findings) compiledByCode[f.code] = (compiledByCode[f.code] ?? 0) + 1;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 console.log(
@@ -90,13 +104,18 @@ console.log(
 console.log(
   `scripts: ${scriptPaths.length} (${ownScriptPaths.length} own), ${PASSES} passes after ${WARMUP} warm-up`,
 );
-console.log(`findings: ${JSON.stringify(byCode)}\n`);
+console.log(`findings: ${JSON.stringify(byCode)}`);
+console.log(
+  `compiled uni-app build: ${Object.keys(compiledFiles).length} files, ${kb(compiledBytes)} (zip ${kb(compiledZip.length)}), ${compiledScriptPaths.length} scripts; findings: ${JSON.stringify(compiledByCode)}\n`,
+);
 console.log('variant                                   median ms    min ms    max ms   CPU ms');
 const labels = {
   check: 'checkPackage(zip, { sandbox: false })',
   checkWithSandbox: 'checkPackage(zip)',
   baseline: 'baseline: readPackage + parse all scripts',
   baselineOwnScripts: 'baseline: readPackage + parse own scripts',
+  compiled: 'compiled build: checkPackage',
+  compiledBaseline: 'compiled build: readPackage + parse all',
 };
 for (const [name, list] of Object.entries(times)) {
   const row = failures[name]
@@ -111,8 +130,9 @@ const ratioOwn = medians.check / medians.baselineOwnScripts;
 const ratioCpu = cpuMedians.check / cpuMedians.baseline;
 // The server runs the whole check, launch sandbox included: that ratio is printed and judged too.
 const ratioSandbox = medians.checkWithSandbox / medians.baseline;
+const ratioCompiled = medians.compiled / medians.compiledBaseline;
 console.log(
-  `\nratio check / baseline: ${ratio.toFixed(2)} without the launch sandbox, ${ratioSandbox.toFixed(2)} with it (goal ≤ ${GOAL}); own scripts only: ${ratioOwn.toFixed(2)}; CPU: ${ratioCpu.toFixed(2)}\n`,
+  `\nratio check / baseline: ${ratio.toFixed(2)} without the launch sandbox, ${ratioSandbox.toFixed(2)} with it (goal ≤ ${GOAL}); own scripts only: ${ratioOwn.toFixed(2)}; CPU: ${ratioCpu.toFixed(2)}; compiled build: ${ratioCompiled.toFixed(2)}\n`,
 );
 console.log(
   JSON.stringify({
@@ -128,7 +148,12 @@ console.log(
     baselineCpuMs: round(cpuMedians.baseline),
     ratioCpu: Math.round(ratioCpu * 100) / 100,
     goal: GOAL,
-    pass: ratio <= GOAL && ratioSandbox <= GOAL,
+    compiledMs: round(medians.compiled),
+    compiledBaselineMs: round(medians.compiledBaseline),
+    ratioCompiled: Math.round(ratioCompiled * 100) / 100,
+    compiledBytes,
+    compiledZipBytes: compiledZip.length,
+    pass: ratio <= GOAL && ratioSandbox <= GOAL && ratioCompiled <= GOAL,
     pages: 200,
     packageBytes,
     zipBytes: zip.length,

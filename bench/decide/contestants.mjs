@@ -20,7 +20,7 @@ export const compiledApp = compileApp({
   brand: '青禾',
   visibility: 'online',
   revision: 1,
-  release: pkg('1.3.0'),
+  live: pkg('1.3.0'),
   gray: { ...pkg(VERSION), basisPoints: BASIS_POINTS },
   experience: null,
   insiders: [],

@@ -17,7 +17,7 @@ export function apps() {
       brand: `品牌${i}`,
       visibility: 'online',
       revision: 1,
-      release: { version: `1.3.${i % 10}`, sha256: sha(rnd), size: 1_000_000 + i },
+      live: { version: `1.3.${i % 10}`, sha256: sha(rnd), size: 1_000_000 + i },
       gray: { version: '1.4.0', sha256: sha(rnd), size: 1_100_000 + i, basisPoints: BASIS_POINTS },
       experience: null,
       insiders: [`owner-${i}`, `dev-${i}-1`, `dev-${i}-2`],

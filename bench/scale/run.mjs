@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
-  buildSnapshot,
+  buildReleaseState,
   compileApp,
   decide,
   resolve,
@@ -40,7 +40,7 @@ const MB = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 // 1. Heap per app: the store built from a stream of AppReleases (each garbage once packed).
 const heap0 = heapUsed();
 let t = performance.now();
-const big = new ResolverState(buildSnapshot(1, synthApps(APPS)));
+const big = new ResolverState(buildReleaseState(1, synthApps(APPS)));
 const buildMs = performance.now() - t;
 const bytesPerApp = (heapUsed() - heap0) / APPS;
 const rss = process.memoryUsage().rss;
@@ -48,7 +48,7 @@ const rss = process.memoryUsage().rss;
 // 2. The resolve rate on 100 hot apps, random users: 1M-app store, 100-app store, and the layout before (a Map
 //    of compiled apps), interleaved so drift touches each alike. Each must give the same answers.
 const hotApps = hotAppIndices(APPS).map(synthApp);
-const small = new ResolverState(buildSnapshot(1, hotApps));
+const small = new ResolverState(buildReleaseState(1, hotApps));
 // The layout before, with the resolve of before: a Map of compiled apps behind a state's getter.
 const beforeSnapshot = { seq: 1, apps: new Map(hotApps.map((a) => [a.appId, compileApp(a)])) };
 const beforeState = {
@@ -102,7 +102,7 @@ for (let i = 0; i < cacheSize; i++) big.snapshot.apps.get(`app-${(i * 7919) % AP
 const bytesPerCompiled = (heapUsed() - cacheHeap0) / big.snapshot.apps.compiledCount;
 const changes = Array.from({ length: CHANGES }, () => {
   const a = synthApp(Math.floor(rnd() * APPS));
-  return { appId: a.appId, release: { ...a, revision: a.revision + 1 } };
+  return { appId: a.appId, app: { ...a, revision: a.revision + 1 } };
 });
 let seq = big.snapshot.seq;
 t = performance.now();
@@ -110,7 +110,7 @@ for (const c of changes) big.apply({ seq: ++seq, ...c });
 const changeUs = ((performance.now() - t) * 1000) / CHANGES;
 t = performance.now();
 let copied = big.snapshot;
-for (const c of changes.slice(0, 3)) copied = withApp(copied, copied.seq + 1, c.appId, c.release);
+for (const c of changes.slice(0, 3)) copied = withApp(copied, copied.seq + 1, c.appId, c.app);
 const withAppMs = (performance.now() - t) / 3;
 copied = null;
 

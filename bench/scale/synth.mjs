@@ -36,7 +36,7 @@ export function synthApp(i) {
     brand,
     visibility: rnd() < 0.005 ? 'offline' : 'online',
     revision: 1 + Math.floor(rnd() * 40),
-    release: gray && rnd() < 0.1 ? null : ref(live),
+    live: gray && rnd() < 0.1 ? null : ref(live),
     gray,
     experience: insiders ? ref('9.9.9') : null,
     insiders: insiders ? ['张三', `dev-${i}`, `qa-${i % 97}`] : [],
@@ -54,7 +54,7 @@ export function hotAppIndices(n, count = 100) {
   for (let k = 0; gray.length + plain.length < count && k < n; k++) {
     const i = (k * 10_007) % n;
     const a = synthApp(i);
-    if (a.visibility === 'offline' || a.release === null) continue;
+    if (a.visibility === 'offline' || a.live === null) continue;
     if (a.gray && gray.length < count / 2) gray.push(i);
     else if (!a.gray && plain.length < count / 2) plain.push(i);
   }

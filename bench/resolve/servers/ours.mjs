@@ -9,7 +9,7 @@ keepTickShapes();
 
 const { createServer } = await import('node:http');
 const { createRequire } = await import('node:module');
-const { buildSnapshot } = await import('../../../packages/core/dist/index.js');
+const { buildReleaseState } = await import('../../../packages/core/dist/index.js');
 const { answerBodies, fastResolve, ResolverState, resolverRoutes, withFastResolve } = await import(
   '../../../packages/resolver/dist/index.js'
 );
@@ -19,7 +19,7 @@ const { apps } = await import('../fixture.mjs');
 const require = createRequire(new URL('../../../packages/resolver/package.json', import.meta.url));
 const { default: Fastify } = await import(require.resolve('fastify'));
 
-const state = new ResolverState(buildSnapshot(1, apps()));
+const state = new ResolverState(buildReleaseState(1, apps()));
 const packageUrl = (sha256) => `/v1/packages/${sha256}`;
 const bodies = answerBodies(packageUrl);
 const fast = fastResolve(state, bodies);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FINDING_CODES } from './catalog.js';
+import { FINDING_CODES } from './catalog/catalog.js';
 import { checkPackage } from './check.js';
 import { rawZip } from './testing/raw-zip.js';
 

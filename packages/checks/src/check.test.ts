@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from './catalog.js';
+import { CATALOG } from './catalog/catalog.js';
 import { checkFiles, checkPackage } from './check.js';
 import { fileMap, minimalApp } from './testing/file-map.js';
 import { rawZip } from './testing/raw-zip.js';

@@ -1,10 +1,10 @@
-import { CATALOG } from './catalog.js';
+import { CATALOG } from './catalog/catalog.js';
+import { resolveLimits } from './config/limits.js';
 import { buildContext, type CheckOptions } from './context.js';
-import { resolveLimits } from './limits.js';
 import { readPackage } from './package/read-package.js';
 import { createReport, type Finding, type Report } from './report.js';
 import { ALL_RULES } from './rules/all-rules.js';
-import { packageInvalidFinding } from './rules/package-invalid.js';
+import { packageInvalidFinding } from './rules/package/package-invalid.js';
 import type { Rule, RuleContext, RuleNeeds } from './rules/rule.js';
 
 export type { CheckOptions } from './context.js';

@@ -1,11 +1,11 @@
 import { type CategoryCatalog, DEFAULT_CATEGORIES } from './app/category-catalog.js';
 import { DEFAULT_WORDS, type WordLists } from './app/word-lists.js';
 import { readAppJson } from './app-json.js';
-import { CATALOG, type Catalog } from './catalog.js';
+import { CATALOG, type Catalog } from './catalog/catalog.js';
+import { type Limits, resolveLimits } from './config/limits.js';
 import { createFinding } from './finding.js';
 import type { CheckInput } from './input.js';
 import { detectLayout } from './layout.js';
-import { type Limits, resolveLimits } from './limits.js';
 import { measurePackage } from './package-size.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { createScriptIndex } from './script/script-index.js';

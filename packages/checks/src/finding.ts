@@ -1,4 +1,4 @@
-import type { Catalog, FindingCode } from './catalog.js';
+import type { Catalog, FindingCode } from './catalog/catalog.js';
 import type { Finding, LocalizedText } from './report.js';
 
 /** A placeholder value: the same in both languages, or one per language. */
@@ -8,6 +8,8 @@ export interface FindingInput {
   params?: Record<string, FindingParam>;
   file?: string | undefined;
   line?: number | undefined;
+  column?: number | undefined;
+  snippet?: string | undefined;
 }
 
 /** Builds a finding from its catalog entry, so severity and wording stay tunable data. */
@@ -22,6 +24,8 @@ export function createFinding(catalog: Catalog, code: FindingCode, input: Findin
   };
   if (input.file !== undefined) finding.file = input.file;
   if (input.line !== undefined) finding.line = input.line;
+  if (input.column !== undefined) finding.column = input.column;
+  if (input.snippet !== undefined) finding.snippet = input.snippet;
   return finding;
 }
 

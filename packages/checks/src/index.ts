@@ -8,6 +8,17 @@ export {
   type QualificationType,
   requiredQualifications,
 } from './app/category-catalog.js';
+export { type AppLimits, DEFAULT_APP_LIMITS, DEFAULT_WORDS, type WordLists } from './app/word-lists.js';
+export { type AppJson, type AppJsonResult, readAppJson, type Subpackage } from './app-json.js';
+export {
+  CATALOG,
+  type Catalog,
+  type CatalogEntry,
+  FINDING_CODES,
+  type FindingCode,
+} from './catalog/catalog.js';
+export { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './catalog/codes.js';
+export { type CheckOptions, checkFiles, checkPackage, checkSubmission } from './check.js';
 export {
   type CheckConfig,
   CONFIG_SEVERITIES,
@@ -15,17 +26,8 @@ export {
   loadCheckConfig,
   parseCheckConfig,
   withoutCodes,
-} from './app/check-config.js';
-export { CheckConfigError } from './app/check-config-error.js';
-export { type AppLimits, DEFAULT_APP_LIMITS, DEFAULT_WORDS, type WordLists } from './app/word-lists.js';
-export { type AppJson, type AppJsonResult, readAppJson, type Subpackage } from './app-json.js';
-export { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './catalog/codes.js';
-export { CATALOG, type Catalog, type CatalogEntry, FINDING_CODES, type FindingCode } from './catalog.js';
-export { type CheckOptions, checkFiles, checkPackage, checkSubmission } from './check.js';
-export { buildContext } from './context.js';
-export { createFinding, type FindingInput, type FindingParam } from './finding.js';
-export type { AppInfo, CheckInput, Materials, QualificationInfo } from './input.js';
-export { detectLayout, type Layout } from './layout.js';
+} from './config/check-config.js';
+export { CheckConfigError } from './config/check-config-error.js';
 export {
   DEFAULT_LIMITS,
   DEFAULT_PACKAGE_LIMITS,
@@ -34,7 +36,11 @@ export {
   resolveLimits,
   resolvePackageLimits,
   type SizeLimits,
-} from './limits.js';
+} from './config/limits.js';
+export { buildContext } from './context.js';
+export { createFinding, type FindingInput, type FindingParam } from './finding.js';
+export type { AppInfo, CheckInput, Materials, QualificationInfo } from './input.js';
+export { detectLayout, type Layout } from './layout.js';
 export type { DirectoryReadResult, PackageFiles, ReadResult, SkippedPath } from './package/package-files.js';
 export {
   PACKAGE_PROBLEM_REASONS,
@@ -44,6 +50,12 @@ export {
 } from './package/package-problem.js';
 export { readDirectory } from './package/read-directory.js';
 export { readPackage } from './package/read-package.js';
+export {
+  type ExcludedPath,
+  type ProjectFiles,
+  type UploadExcludes,
+  uploadExcludes,
+} from './package/upload-excludes.js';
 export { PackageError, zipDirectory } from './package/zip-directory.js';
 export type { PackageSizes } from './package-size.js';
 export {
@@ -58,7 +70,7 @@ export {
 export { ALL_RULES } from './rules/all-rules.js';
 export { APP_RULES } from './rules/app/app-rules.js';
 export { createLaunchSandboxRule, launchSandboxRule } from './rules/launch/launch-sandbox.js';
-export { packageInvalidFinding } from './rules/package-invalid.js';
+export { packageInvalidFinding } from './rules/package/package-invalid.js';
 export type { Rule, RuleContext } from './rules/rule.js';
 export { SCRIPT_RULES } from './rules/script/script-rules.js';
 export type {

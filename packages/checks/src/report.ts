@@ -1,5 +1,5 @@
 import type { ReportStats, Finding as WireFinding, Report as WireReport } from '@minirelease/core/wire';
-import type { FindingCode } from './catalog.js';
+import type { FindingCode } from './catalog/catalog.js';
 
 export type { LocalizedText, ReportStats, Severity, SubpackageSize } from '@minirelease/core/wire';
 

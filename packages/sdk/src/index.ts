@@ -18,8 +18,6 @@ export {
   createLocalResolver,
   type LocalResolver,
   type LocalResolverOptions,
-  type ReleaseStateChange,
-  type ReleaseStateSnapshot,
 } from './host/local-resolver.js';
 export { localStorageStore, type WebStorage } from './host/local-storage-store.js';
 export { paginate } from './paginate.js';

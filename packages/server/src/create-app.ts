@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Limits } from '@minirelease/checks';
 import { DEFAULT_LIMITS } from '@minirelease/checks';
-import { buildSnapshot } from '@minirelease/core';
+import { buildReleaseState } from '@minirelease/core';
 import {
   answerBodies,
   fastResolve,
@@ -15,7 +15,11 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createGuard, permissionOf } from './auth/guard.js';
-
+import { type ChangeStreamOptions, ChangeStreams } from './changes/change-streams.js';
+import { EventFollower } from './changes/event-follower.js';
+import { loadSnapshot } from './changes/load-snapshot.js';
+import { streamRoutes } from './changes/stream-routes.js';
+import { streamSnapshotRoute } from './changes/stream-snapshot-route.js';
 import { installOpenApi } from './http/openapi.js';
 import { rejectNul } from './http/reject-nul.js';
 import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
@@ -23,16 +27,11 @@ import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { packageRoutes } from './routes/package-routes.js';
-import { releaseRoutes } from './routes/release-routes.js';
+import { pipelineRoutes } from './routes/pipeline-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { asApi } from './routes/route-types.js';
-import { streamRoutes } from './routes/stream-routes.js';
-import { streamSnapshotRoute } from './routes/stream-snapshot-route.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { versionRoutes } from './routes/version-routes.js';
-import { type ChangeStreamOptions, ChangeStreams } from './services/change-streams.js';
-import { EventFollower } from './services/event-follower.js';
-import { loadReleaseState } from './services/release-snapshot.js';
 import { createServices, type Services } from './services/services.js';
 import type { CheckTuning } from './services/version-service.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -79,8 +78,8 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
   });
   // The resolver starts from the release state at the log's end, then follows the log in seq order.
-  const loaded = await loadReleaseState(db);
-  const initial = buildSnapshot(loaded.seq, loaded.apps);
+  const loaded = await loadSnapshot(db);
+  const initial = buildReleaseState(loaded.seq, loaded.apps);
   const resolver = new ResolverState(initial);
   const packageUrl = (sha256: string) => `/v1/packages/${sha256}`;
   const bodies = answerBodies(packageUrl);
@@ -98,7 +97,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   const follower = new EventFollower(
     db,
     initial.seq,
-    (e) => resolver.apply({ seq: e.seq, appId: e.appId, release: e.release }),
+    (change) => resolver.apply(change),
     (error) => app.log.warn({ err: error }, 'following the event log failed; retrying'),
   );
   // A write answers only once the resolver has it: a client reads its own write.
@@ -144,7 +143,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     tokenRoutes(api, services);
     appRoutes(api, services);
     versionRoutes(api, services, uploadLimit);
-    releaseRoutes(api, services);
+    pipelineRoutes(api, services);
     reviewRoutes(api, services);
   });
   await app.register(async (scope) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { ChangeFeed } from './services/change-feed.js';
+import type { ChangeFeed } from './changes/change-feed.js';
 
 /** Process metrics, HTTP by route and status, and pipeline transitions by action. */
 export function installMetrics(app: FastifyInstance, feed: ChangeFeed): Registry {

@@ -1,10 +1,18 @@
+import {
+  at,
+  CheckConfigError,
+  list,
+  onlyKeys,
+  record,
+  text,
+  textList,
+} from '../config/check-config-error.js';
 import type {
   Category,
   CategoryCatalog,
   QualificationRequirement,
   QualificationType,
 } from './category-catalog.js';
-import { at, CheckConfigError, list, onlyKeys, record, text, textList } from './check-config-error.js';
 
 /** Reads a catalog's shape (both lists, or either when `partial`: extra categories added to a base). */
 export function parseCategoryCatalog(

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../catalog.js';
+import type { CatalogEntry } from './catalog.js';
 import type { AppCode } from './codes.js';
 
 const NAMING = 'Alipay mini-program naming rules (小程序名称规范); WeChat 小程序命名规则';

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../catalog.js';
+import type { CatalogEntry } from './catalog.js';
 import type { PackageCode } from './codes.js';
 
 /** Package structure: archive, sizes, app.json, pages, navigation. */

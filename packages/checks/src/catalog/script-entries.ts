@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../catalog.js';
+import type { CatalogEntry } from './catalog.js';
 import type { ScriptCode } from './codes.js';
 
 /** Scripts and templates: syntax, first-screen authorization, launch errors, insecure requests, leftovers. */

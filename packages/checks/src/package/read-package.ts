@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
-import { type PackageLimits, resolvePackageLimits } from '../limits.js';
+import { type PackageLimits, resolvePackageLimits } from '../config/limits.js';
 import { decodeEntryName, normalizeEntryPath, printableName, type RawEntryName } from './entry-name.js';
 import {
   findFileFolderConflict,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from '../limits.js';
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from '../config/limits.js';
 import { rawZip } from '../testing/raw-zip.js';
 import { readPackage } from './read-package.js';
 

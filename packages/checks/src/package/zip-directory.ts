@@ -1,5 +1,5 @@
 import { type Zippable, zipSync } from 'fflate';
-import type { PackageLimits } from '../limits.js';
+import type { PackageLimits } from '../config/limits.js';
 import type { PackageProblem } from './package-problem.js';
 import { readDirectory } from './read-directory.js';
 

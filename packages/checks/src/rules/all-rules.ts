@@ -1,9 +1,9 @@
 import { APP_RULES } from './app/app-rules.js';
-import { appJsonInvalid } from './app-json-invalid.js';
-import { appJsonMissing } from './app-json-missing.js';
 import { launchSandboxRule } from './launch/launch-sandbox.js';
-import { packageTooLarge } from './package-too-large.js';
-import { pageMissing } from './page-missing.js';
+import { appJsonInvalid } from './package/app-json-invalid.js';
+import { appJsonMissing } from './package/app-json-missing.js';
+import { packageTooLarge } from './package/package-too-large.js';
+import { pageMissing } from './package/page-missing.js';
 import type { Rule } from './rule.js';
 import { SCRIPT_RULES } from './script/script-rules.js';
 

@@ -1,11 +1,11 @@
 import type { CategoryCatalog } from '../app/category-catalog.js';
 import type { WordLists } from '../app/word-lists.js';
 import type { AppJsonResult } from '../app-json.js';
-import type { FindingCode } from '../catalog.js';
+import type { FindingCode } from '../catalog/catalog.js';
+import type { Limits } from '../config/limits.js';
 import type { FindingInput } from '../finding.js';
 import type { CheckInput } from '../input.js';
 import type { Layout } from '../layout.js';
-import type { Limits } from '../limits.js';
 import type { PackageSizes } from '../package-size.js';
 import type { Finding } from '../report.js';
 import type { ScriptIndex } from '../script/script-index.js';

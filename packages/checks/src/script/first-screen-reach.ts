@@ -10,6 +10,8 @@ export interface AuthReach {
   api: string;
   file: string;
   line: number;
+  /** The call's offset in `file`. */
+  at: number;
   /** The calls from the hook to the API: `Page.onLoad → this.login → auth.getUser (utils/auth.js) → my.getAuthCode`. */
   chain: string[];
 }
@@ -70,6 +72,7 @@ export function findFirstScreenAuth(index: ScriptIndex, roots: readonly string[]
             api: api.name,
             file: work.path,
             line: api.line,
+            at: node.start,
             chain: [...work.chain, api.name],
           });
         }

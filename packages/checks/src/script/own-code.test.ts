@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMinified, isVendored } from './own-code.js';
+import { fileMap } from '../testing/file-map.js';
+import { isAppScript, isMinified, isVendored, isVendorModule } from './own-code.js';
 
 describe('own code', () => {
   it('takes node_modules, miniprogram_npm, *.min.js and framework bundles for vendored', () => {
@@ -24,5 +25,27 @@ describe('own code', () => {
       'Page({\n  data: { icon: ICON },\n  onLoad() {\n    this.setData({ ready: true });\n  },\n});\n';
     expect(isMinified(icon + code)).toBe(false);
     expect(isMinified(code.repeat(100))).toBe(false);
+  });
+
+  it('tells webpack modules apart by id, then by chunk, then by file name', () => {
+    expect(
+      isVendorModule('./node_modules/@tarojs/taro/index.js', ['pages/index/index'], 'pages/index/index.js'),
+    ).toBe(true);
+    expect(isVendorModule('./src/utils/http.js', ['common/vendor'], 'common/vendor.js')).toBe(false);
+    expect(isVendorModule('./pages/a/a.vue?vue&type=script&lang=js&', ['pages/a/a'], 'pages/a/a.js')).toBe(
+      false,
+    );
+    expect(isVendorModule('543d', ['common/vendor'], 'common/vendor.js')).toBe(true);
+    expect(isVendorModule('12', ['taro'], 'taro.js')).toBe(true);
+    expect(isVendorModule('12', ['common'], 'common.js')).toBe(false);
+    expect(isVendorModule('0a1b', ['pages/index/index'], 'pages/index/index.js')).toBe(false);
+  });
+
+  it('takes a minified file for the app’s own when the host runs it as app, page or component', () => {
+    const files = fileMap({ 'pages/a/a.js': '', 'pages/a/a.wxml': '', 'ec-canvas/echarts.js': '' });
+    expect(isAppScript('app.js', files)).toBe(true);
+    expect(isAppScript('common/main.js', files)).toBe(true);
+    expect(isAppScript('pages/a/a.js', files)).toBe(true);
+    expect(isAppScript('ec-canvas/echarts.js', files)).toBe(false);
   });
 });

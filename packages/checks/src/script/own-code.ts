@@ -15,6 +15,44 @@ export function isVendored(path: string): boolean {
   return VENDORED.test(path) || BUILT.test(path);
 }
 
+/** Under `node_modules`/`miniprogram_npm`: a library, whatever its content. */
+export function isLibraryPath(path: string): boolean {
+  return VENDORED.test(path);
+}
+
+/** A framework bundle by name (`common/vendor.js`, `taro.js`, `*.min.js`): vendored unless it keeps own module ids. */
+export function isBundleName(path: string): boolean {
+  return BUILT.test(path);
+}
+
+/** The chunks that hold the framework's runtime and the libraries: uni-app's and Taro's. */
+const VENDOR_CHUNK = /^(common\/)?(vendor|vendors|runtime|taro)$/;
+/** A module id the build kept as a source path (`./src/utils/http.js`, `./pages/a/a.vue?vue&type=script`). */
+const PATH_ID = /[/\\]|\.(m?[jt]sx?|vue|nvue)(\?|$)/;
+
+/**
+ * Whether a webpack module is the framework's or a library's rather than the app's: by its id when the
+ * build kept paths (`node_modules` in it, or not), else by its chunk (uni-app's `common/vendor`, Taro's
+ * `taro` and `vendors`), else by its file's name. Page chunks, `common/main.js` and Taro's `common.js` hold
+ * the app's own modules.
+ */
+export function isVendorModule(id: string, chunkNames: readonly string[], path: string): boolean {
+  if (/(^|[/\\])node_modules[/\\]/.test(id)) return true;
+  if (PATH_ID.test(id)) return false;
+  return chunkNames.some((name) => VENDOR_CHUNK.test(name)) || BUILT.test(path);
+}
+
+/**
+ * A minified file that is not a chunk is the app's own when the host runs it as the app's code: `app.js`,
+ * uni-app's `common/main.js`, and page or component scripts (a template of the same name beside it). A
+ * minified library (`ec-canvas/echarts.js`) has none of these.
+ */
+export function isAppScript(path: string, files: ReadonlyMap<string, unknown>): boolean {
+  if (path === 'app.js' || path === 'common/main.js') return true;
+  const base = path.replace(/\.[^./]+$/, '');
+  return files.has(`${base}.wxml`) || files.has(`${base}.axml`);
+}
+
 export function isScriptPath(path: string): boolean {
   return SCRIPT.test(path) && !path.endsWith('.d.ts');
 }

@@ -2,9 +2,19 @@ import { type ParseResult, type ParserOptions, parseSync } from 'oxc-parser';
 import { lineIndex } from './line-index.js';
 import { resolveModule } from './module-resolve.js';
 import { type ModuleScope, readModuleScope } from './module-scope.js';
-import { isMinified, isScriptPath, isTemplatePath, isTemplateScript, isVendored } from './own-code.js';
+import {
+  isAppScript,
+  isBundleName,
+  isLibraryPath,
+  isMinified,
+  isScriptPath,
+  isTemplatePath,
+  isTemplateScript,
+} from './own-code.js';
 import { type ScriptSummary, summarize } from './script-summary.js';
+import { type SourcePlace, sourcePlace } from './source-place.js';
 import { scanTemplate, type TemplateScan } from './template-scan.js';
+import { readWebpackChunk, type WebpackChunk } from './webpack-chunk.js';
 
 export { isVendored } from './own-code.js';
 
@@ -29,7 +39,11 @@ export interface ScannedTemplate extends TemplateScan {
  * parsed once and walked once whatever the number of rules.
  */
 export interface ScriptIndex {
-  /** The app's own `.js`/`.ts` scripts: not vendored (`node_modules`, `miniprogram_npm`), not minified. */
+  /**
+   * The app's own `.js`/`.ts` scripts: not under `node_modules`/`miniprogram_npm`, not a library. A compiled
+   * build's chunks count when they hold own modules (only those are summarized); another minified file when
+   * it is the app's entry or a page or component script.
+   */
   readonly ownScripts: readonly string[];
   /** The app's own SJS/WXS modules (template scripts: syntax only). */
   readonly templateScripts: readonly string[];
@@ -43,6 +57,10 @@ export interface ScriptIndex {
   /** The own script a specifier names from `from`; undefined for packages and missing files. */
   resolve(from: string, specifier: string): string | undefined;
   template(path: string): ScannedTemplate | undefined;
+  /** The webpack chunk a script is (uni-app, Taro builds), with its modules told own or vendored. */
+  chunk(path: string): WebpackChunk | undefined;
+  /** A finding's place from an offset: the line, and on one-line compiled code the column and a snippet. */
+  place(path: string, at: number): { file: string } & SourcePlace;
 }
 
 export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptIndex {
@@ -50,6 +68,7 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
   const summaries = new Map<string, ScriptSummary | undefined>();
   const scopes = new Map<string, ModuleScope | undefined>();
   const templates = new Map<string, ScannedTemplate | undefined>();
+  const chunks = new Map<string, WebpackChunk | undefined>();
   const sources = new Map<string, string>();
   const text = (path: string) => {
     let source = sources.get(path);
@@ -65,11 +84,22 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
     if (own !== undefined) return own;
     own = { scripts: [], templateScripts: [], templates: [] };
     for (const path of files.keys()) {
-      if (isVendored(path)) continue;
-      if (isTemplatePath(path)) own.templates.push(path);
-      else if (!isScriptPath(path) || isMinified(text(path)!)) continue;
-      else if (isTemplateScript(path)) own.templateScripts.push(path);
-      else own.scripts.push(path);
+      if (isLibraryPath(path)) continue;
+      if (isTemplatePath(path)) {
+        own.templates.push(path);
+        continue;
+      }
+      if (!isScriptPath(path)) continue;
+      const bundle = isBundleName(path);
+      const minified = bundle || isMinified(text(path)!);
+      if (isTemplateScript(path)) {
+        if (!minified) own.templateScripts.push(path);
+      } else if (!minified) own.scripts.push(path);
+      else if (mayHoldOwnModules(text(path)!, bundle) && index.chunk(path)?.modules.some((m) => m.own)) {
+        own.scripts.push(path);
+      } else if (!bundle && index.chunk(path) === undefined && isAppScript(path, files)) {
+        own.scripts.push(path);
+      }
     }
     return own;
   };
@@ -92,7 +122,9 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
       if (!summaries.has(path)) {
         const script = isTemplateScript(path) ? undefined : index.parse(path);
         const ok = script !== undefined && script.result.errors.length === 0;
-        summaries.set(path, ok ? summarize(script.result.program, script.line) : undefined);
+        const chunk = ok ? index.chunk(path) : undefined;
+        const roots = chunk ? chunk.modules.filter((m) => m.own).map((m) => m.fn) : script?.result.program;
+        summaries.set(path, ok && roots ? summarize(roots, script.line, chunk !== undefined) : undefined);
       }
       return summaries.get(path);
     },
@@ -105,6 +137,20 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
       return scopes.get(path);
     },
     resolve: (from, specifier) => resolveModule(files, from, specifier),
+    chunk(path) {
+      if (!chunks.has(path)) {
+        const script = index.parse(path);
+        const ok = script !== undefined && script.result.errors.length === 0;
+        chunks.set(path, ok ? readWebpackChunk(script.result.program, script.source, path) : undefined);
+      }
+      return chunks.get(path);
+    },
+    place(path, at) {
+      const script = index.parse(path);
+      return script === undefined
+        ? { file: path, line: 1 }
+        : { file: path, ...sourcePlace(script.source, script.line, at) };
+    },
     template(path) {
       if (!templates.has(path)) {
         const source = text(path);
@@ -116,6 +162,19 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
   };
   return index;
 }
+
+/**
+ * Whether a minified file may be a chunk with own modules, judged before parsing it: a page chunk or
+ * `common/main.js` always may; a vendor bundle by name (`common/vendor.js`, `taro.js`) only when the build
+ * kept a source path outside `node_modules` as a module id.
+ */
+function mayHoldOwnModules(source: string, bundle: boolean): boolean {
+  if (!/webpackJsonp|webpackChunk/.test(source.slice(0, 2000))) return false;
+  return !bundle || OWN_PATH_ID.test(source);
+}
+
+const OWN_PATH_ID =
+  /["']\.{1,2}\/(?!node_modules\/)(?:[^"'\n]*\/)?[^"'\n/]+\.(?:[jt]sx?|vue)(?:\?[^"'\n]*)?["']\s*:/;
 
 /**
  * Parses as ES module or script by content (`unambiguous`). A script with errors is parsed again as CommonJS,

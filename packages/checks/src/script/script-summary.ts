@@ -1,4 +1,4 @@
-import type { CallExpression, Node, ObjectExpression, Program } from 'oxc-parser';
+import type { CallExpression, Node, ObjectExpression } from 'oxc-parser';
 import { identifierName, memberParts, optionsArgument, propertyName, unwrap, walk } from './ast.js';
 
 /** A call of a platform API: `my.request({…})`, `wx['navigateTo'](…)`, or through an alias of the global. */
@@ -27,20 +27,46 @@ export interface ScriptSummary {
   apiByCall: Map<CallExpression, ApiCall>;
   constructors: ConstructorCall[];
   /** Every module the script loads (`import`, `require`, `import()`), with the line. */
-  modules: { specifier: string; line: number }[];
-  debuggers: number[];
-  /** Lines of `new VConsole(…)`. */
-  newVConsole: number[];
+  modules: ({ specifier: string } & Place)[];
+  debuggers: Place[];
+  /** `new VConsole(…)`. */
+  newVConsole: Place[];
 }
 
-const GLOBALS = new Set(['my', 'wx']);
+/** Where something is: its 1-based line and its offset in the source (for a column in one-line files). */
+export interface Place {
+  line: number;
+  at: number;
+}
+
+/**
+ * The API globals and what they stand for. uni-app's `uni` and Taro's `Taro` take WeChat's API names and
+ * options (docs/checker.md, "Compiled builds"), so their calls are judged as `wx.` calls.
+ */
+const GLOBALS = new Map([
+  ['my', 'my'],
+  ['wx', 'wx'],
+  ['uni', 'wx'],
+  ['Taro', 'wx'],
+]);
+/** Hook names that make an object literal a page's or the app's options in a compiled build. */
+const PAGE_HOOKS = ['onLoad', 'onShow', 'onReady'];
+/** A require of uni-app's (Vue 3) vendor bundle, whose `index` export is `uni`. */
+const UNI_VENDOR = /(^|\/)common\/vendor\.js$/;
 const CONSTRUCTORS = new Set<string>(['App', 'Page', 'Component']);
 
 /**
  * Walks a script once. Aliases of the globals are followed by name anywhere in the file:
- * `const api = wx`, `const { request, navigateTo: go } = my`, `const request = wx.request`.
+ * `const api = wx`, `const { request, navigateTo: go } = my`, `const request = wx.request`. A compiled
+ * build is summarized module by module (`roots` are its own modules), so that minified names, reused in
+ * every module, alias only within theirs; `compiled` also takes object literals with launch hooks for the
+ * page's or the app's options, as uni-app's `createPage(options)` and Vue components have no `Page(…)`.
  */
-export function summarize(program: Program, line: (offset: number) => number): ScriptSummary {
+export function summarize(
+  roots: Node | readonly Node[],
+  line: (offset: number) => number,
+  compiled = false,
+): ScriptSummary {
   const summary: ScriptSummary = {
     apiCalls: [],
     apiByCall: new Map(),
@@ -49,8 +75,22 @@ export function summarize(program: Program, line: (offset: number) => number): S
     debuggers: [],
     newVConsole: [],
   };
+  for (const root of Array.isArray(roots) ? roots : [roots])
+    summarizeOne(root as Node, line, compiled, summary);
+  summary.apiCalls.sort((a, b) => a.call.start - b.call.start);
+  return summary;
+}
+
+function summarizeOne(
+  program: Node,
+  line: (offset: number) => number,
+  compiled: boolean,
+  summary: ScriptSummary,
+): void {
   const namespaces = new Map<string, string>();
   const functions = new Map<string, string>();
+  const vendorBundles = new Set<string>();
+  const hookObjects: ObjectExpression[] = [];
   const maybeAliased: CallExpression[] = [];
   const addCall = (call: CallExpression, name: string) => {
     const api: ApiCall = { name, call, options: optionsArgument(call.arguments), line: line(call.start) };
@@ -64,7 +104,11 @@ export function summarize(program: Program, line: (offset: number) => number): S
         const callee = unwrap(node.callee);
         const member = memberParts(callee);
         const object = member ? identifierName(member.object) : undefined;
-        if (member && object !== undefined && GLOBALS.has(object)) addCall(node, `${object}.${member.name}`);
+        const global = object === undefined ? undefined : GLOBALS.get(object);
+        if (member?.name === 'call') injected(node, namespaces);
+        if (member && global !== undefined) addCall(node, `${global}.${member.name}`);
+        else if (member && isUniOfVendor(member.object, vendorBundles)) addCall(node, `wx.${member.name}`);
+        else if (member && compiled && isTaroDefault(member.object)) addCall(node, `wx.${member.name}`);
         else if (callee.type === 'Identifier') {
           if (CONSTRUCTORS.has(callee.name)) {
             const kind = callee.name as ConstructorKind;
@@ -75,7 +119,12 @@ export function summarize(program: Program, line: (offset: number) => number): S
         break;
       }
       case 'VariableDeclarator':
-        if (node.init) alias(node.id, node.init, namespaces, functions);
+        if (node.init) alias(node.id, node.init, namespaces, functions, vendorBundles);
+        break;
+      case 'ObjectExpression':
+        if (compiled && node.properties.some((p) => p.type === 'Property' && isHook(propertyName(p)))) {
+          hookObjects.push(node);
+        }
         break;
       case 'ImportDeclaration':
         moduleOf(node.source, node.start);
@@ -84,10 +133,12 @@ export function summarize(program: Program, line: (offset: number) => number): S
         moduleOf(node.source, node.start);
         break;
       case 'DebuggerStatement':
-        summary.debuggers.push(line(node.start));
+        summary.debuggers.push({ line: line(node.start), at: node.start });
         break;
       case 'NewExpression':
-        if (/^vconsole$/i.test(identifierName(node.callee) ?? '')) summary.newVConsole.push(line(node.start));
+        if (/^vconsole$/i.test(identifierName(node.callee) ?? '')) {
+          summary.newVConsole.push({ line: line(node.start), at: node.start });
+        }
         break;
     }
     return undefined;
@@ -101,21 +152,80 @@ export function summarize(program: Program, line: (offset: number) => number): S
       const name = namespace ? `${namespace}.${member.name}` : functions.get(identifierName(callee) ?? '');
       if (name !== undefined) addCall(call, name);
     }
-    summary.apiCalls.sort((a, b) => a.call.start - b.call.start);
   }
-  return summary;
+  // The compiled page's or app's options, when the file registers none with `Page(…)`/`App(…)`.
+  if (hookObjects.length > 0 && summary.constructors.length === 0) {
+    for (const options of hookObjects) {
+      const kind = options.properties.some((p) => p.type === 'Property' && propertyName(p) === 'onLaunch')
+        ? 'App'
+        : 'Page';
+      summary.constructors.push({ kind, options, line: line(options.start) });
+    }
+  }
 
   function moduleOf(source: Node | undefined, at: number) {
     if (source?.type === 'Literal' && typeof source.value === 'string') {
-      summary.modules.push({ specifier: source.value, line: line(at) });
+      summary.modules.push({ specifier: source.value, line: line(at), at });
     }
   }
 }
 
-function alias(id: Node, init: Node, namespaces: Map<string, string>, functions: Map<string, string>): void {
+function isHook(name: string | undefined): boolean {
+  return name === 'onLaunch' || (name !== undefined && PAGE_HOOKS.includes(name));
+}
+
+/** `vendor.index` where `vendor = require('../../common/vendor.js')`: uni-app's (Vue 3) `uni`. */
+function isUniOfVendor(object: Node, vendorBundles: ReadonlySet<string>): boolean {
+  const member = memberParts(object);
+  return member?.name === 'index' && vendorBundles.has(identifierName(member.object) ?? '');
+}
+
+/**
+ * Taro's API object as webpack compiles `import Taro from '@tarojs/taro'`: `o.a` (webpack 4's interop
+ * getter, `o = require.n(taro)`) or `r.default`. Only read inside compiled own modules.
+ */
+function isTaroDefault(object: Node): boolean {
+  const member = memberParts(object);
+  return (member?.name === 'a' || member?.name === 'default') && unwrap(member.object).type === 'Identifier';
+}
+
+/**
+ * uni-app (Vue 2) hands `uni` to a module as webpack's injected variable:
+ * `(function (uni) { … }).call(this, require("543d")["default"])`. The parameter is then `uni`.
+ */
+function injected(call: CallExpression, namespaces: Map<string, string>): void {
+  const fn = unwrap(memberParts(call.callee)!.object);
+  if (fn.type !== 'FunctionExpression') return;
+  call.arguments.slice(1).forEach((argument, i) => {
+    const param = fn.params[i];
+    const member = argument.type === 'SpreadElement' ? undefined : memberParts(argument);
+    const from = member && unwrap(member.object);
+    if (member?.name === 'default' && from?.type === 'CallExpression' && param?.type === 'Identifier') {
+      namespaces.set(param.name, 'wx');
+    }
+  });
+}
+
+function alias(
+  id: Node,
+  init: Node,
+  namespaces: Map<string, string>,
+  functions: Map<string, string>,
+  vendorBundles: Set<string>,
+): void {
   const value = unwrap(init);
-  const global = identifierName(value);
-  if (global !== undefined && GLOBALS.has(global)) {
+  if (
+    value.type === 'CallExpression' &&
+    identifierName(value.callee) === 'require' &&
+    id.type === 'Identifier'
+  ) {
+    const source = value.arguments[0];
+    if (source?.type === 'Literal' && UNI_VENDOR.test(String(source.value))) vendorBundles.add(id.name);
+    return;
+  }
+  const globalName = identifierName(value);
+  const global = globalName === undefined ? undefined : GLOBALS.get(globalName);
+  if (global !== undefined) {
     if (id.type === 'Identifier') namespaces.set(id.name, global);
     else if (id.type === 'ObjectPattern') {
       for (const p of id.properties) {
@@ -129,6 +239,6 @@ function alias(id: Node, init: Node, namespaces: Map<string, string>, functions:
   const member = memberParts(value);
   const object = member ? identifierName(member.object) : undefined;
   if (id.type === 'Identifier' && member && object !== undefined && GLOBALS.has(object)) {
-    functions.set(id.name, `${object}.${member.name}`);
+    functions.set(id.name, `${GLOBALS.get(object)}.${member.name}`);
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHostClient } from '@minirelease/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { releaseSteps } from '../../../server/src/testing/release-steps.js';
+import { publishSteps } from '../../../server/src/testing/publish-steps.js';
 import { startTestServer, type TestServer } from '../../../server/src/testing/test-server.js';
 import { createOutput } from '../output.js';
 import { captureIo } from '../testing/capture-io.js';
@@ -18,7 +18,7 @@ afterEach(async () => {
 async function setup() {
   const server: TestServer = await startTestServer('sqlite');
   cleanup.push(() => server.close());
-  const steps = releaseSteps(server);
+  const steps = publishSteps(server);
   await steps.create();
   await steps.upload('1.0.0');
   await steps.approve('1.0.0');
@@ -40,7 +40,7 @@ describe('bootstrapCommand', () => {
     expect(await bootstrapCommand({ app: ['qinghe-books'], out }, deps)).toBe(0);
     const bootstrap = JSON.parse(await readFile(out, 'utf8'));
     expect(bootstrap.apps).toMatchObject([
-      { appId: 'qinghe-books', insiders: [], release: { version: '1.0.0' } },
+      { appId: 'qinghe-books', insiders: [], live: { version: '1.0.0' } },
     ]);
     expect(io.stdoutJson()).toEqual({ file: out, seq: bootstrap.seq, apps: ['qinghe-books'] });
     const host = createHostClient({ baseUrl: 'http://127.0.0.1:9', bootstrap, retryAfterMs: 0 });

@@ -1,3 +1,5 @@
+import { utf8Encode } from './utf8.js';
+
 /**
  * MurmurHash3 x86_32 over UTF-8 bytes, split so the bytes of a fixed prefix are hashed once.
  * The hash eats 4-byte blocks in order, so the state after a prefix is its running hash plus the 0–3 bytes
@@ -18,7 +20,7 @@ export interface Murmur3Prefix {
 }
 
 export function murmur3Prefix(prefix: string, seed = 0): Murmur3Prefix {
-  const bytes = new TextEncoder().encode(prefix);
+  const bytes = utf8Encode(prefix);
   const blocks = bytes.length - (bytes.length % 4);
   const h = hashBlocks(bytes, blocks, seed | 0);
   const carry = Array.from(bytes.subarray(blocks));

@@ -1,14 +1,8 @@
 import { type GrayBucketer, grayBucketer } from '../gray/bucket.js';
 import type { Murmur3Prefix } from '../gray/murmur3.js';
-import type {
-  AppRelease,
-  Channel,
-  NotResolved,
-  PackageRef,
-  Resolved,
-  ResolveReason,
-  ResolveResult,
-} from './snapshot.js';
+import type { Channel } from '../wire/resolve.js';
+import type { AppRelease, PackageRef } from '../wire/stream.js';
+import type { NotResolved, Resolved, ResolveReason, ResolveResult } from './resolve-result.js';
 
 /**
  * An app compiled for deciding: the gray key prefix pre-hashed, insiders in a Set, and every possible answer
@@ -55,7 +49,7 @@ export function compileApp(app: AppRelease): CompiledApp {
     grayBasisPoints: app.gray?.basisPoints ?? 0,
     answers: {
       offline: Object.freeze({ ok: false, appId: app.appId, code: 'APP_OFFLINE' }),
-      stable: app.release ? answer(app.release, 'stable', 'stable') : notReleased,
+      stable: app.live ? answer(app.live, 'stable', 'stable') : notReleased,
       grayByBucket: app.gray ? answer(app.gray, 'gray', 'bucket') : null,
       grayInsider: app.gray ? answer(app.gray, 'gray', 'insider') : null,
       experience: app.experience ? answer(app.experience, 'experience', 'experience') : null,

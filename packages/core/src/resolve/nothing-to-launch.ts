@@ -1,5 +1,5 @@
 import type { ResolveAnswer } from '../wire/resolve.js';
-import type { Resolved, ResolveResult } from './snapshot.js';
+import type { Resolved, ResolveResult } from './resolve-result.js';
 
 /**
  * The resolver's three ways of saying "nothing to launch for this user" (DESIGN §3, §5: all 404), their

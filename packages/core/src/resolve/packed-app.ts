@@ -1,4 +1,4 @@
-import type { AppRelease, PackageRef } from './snapshot.js';
+import type { AppRelease, PackageRef } from '../wire/stream.js';
 
 /** `PackedApp.flags`: the app is offline. */
 export const PACKED_OFFLINE = 1;
@@ -15,7 +15,7 @@ export interface PackedExtra {
 }
 
 /**
- * One app as a release store keeps it when nobody is asking for it: one object of flat fields (8 slots), the id
+ * One app as an AppIndex keeps it when nobody is asking for it: one object of flat fields (8 slots), the id
  * being the store's key. Most apps are only live, so the rare parts share one nullable field; brands and
  * versions are interned by the store; a hex digest is kept as its 32 bytes (a 32-char one-byte string, 48 B
  * instead of 80) and written out as hex again only when the app is compiled.
@@ -49,7 +49,7 @@ export function packedApp(
 const same = (s: string) => s;
 
 export function packApp(app: AppRelease, intern: (s: string) => string = same): PackedApp {
-  const live = app.release;
+  const live = app.live;
   let flags = app.visibility === 'offline' ? PACKED_OFFLINE : 0;
   let sha256 = '';
   if (live) {
@@ -89,7 +89,7 @@ export function unpackApp(appId: string, p: PackedApp): AppRelease {
     brand: p.brand,
     visibility: p.flags & PACKED_OFFLINE ? 'offline' : 'online',
     revision: p.revision,
-    release: live,
+    live,
     gray: p.extra?.gray ?? null,
     experience: p.extra?.experience ?? null,
     insiders: p.extra?.insiders ?? [],

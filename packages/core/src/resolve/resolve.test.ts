@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { grayBucketer } from '../gray/bucket.js';
+import type { AppRelease } from '../wire/stream.js';
+import { buildReleaseState } from './release-state.js';
 import { resolve } from './resolve.js';
-import { type AppRelease, buildSnapshot } from './snapshot.js';
 
 const pkg = (version: string) => ({ version, sha256: `sha-${version}`, size: 1000 });
 
@@ -11,7 +12,7 @@ const base: AppRelease = {
   brand: '青禾',
   visibility: 'online',
   revision: 1,
-  release: pkg('1.3.0'),
+  live: pkg('1.3.0'),
   gray: { ...pkg('1.4.0'), basisPoints: 1000 },
   experience: pkg('1.5.0'),
   insiders: ['tester-1'],
@@ -23,7 +24,7 @@ function userIn(gray: boolean): string {
 }
 
 describe('resolve', () => {
-  const snapshot = buildSnapshot(1, [base]);
+  const snapshot = buildReleaseState(1, [base]);
 
   it('gives gray users the gray version and the others the live one', () => {
     expect(resolve(snapshot, 'qinghe-books', userIn(true))).toMatchObject({
@@ -52,7 +53,7 @@ describe('resolve', () => {
   });
 
   it('during a first release only gray users get the app', () => {
-    const first = buildSnapshot(1, [{ ...base, release: null }]);
+    const first = buildReleaseState(1, [{ ...base, live: null }]);
     expect(resolve(first, 'qinghe-books', userIn(true))).toMatchObject({ ok: true, version: '1.4.0' });
     expect(resolve(first, 'qinghe-books', userIn(false))).toEqual({
       ok: false,
@@ -63,7 +64,7 @@ describe('resolve', () => {
 
   it('answers APP_NOT_FOUND and APP_OFFLINE', () => {
     expect(resolve(snapshot, 'nope', 'u1')).toMatchObject({ ok: false, code: 'APP_NOT_FOUND' });
-    const off = buildSnapshot(1, [{ ...base, visibility: 'offline' }]);
+    const off = buildReleaseState(1, [{ ...base, visibility: 'offline' }]);
     expect(resolve(off, 'qinghe-books', 'tester-1')).toMatchObject({ ok: false, code: 'APP_OFFLINE' });
   });
 });

@@ -1,7 +1,8 @@
 import { BUCKETS } from '../gray/bucket.js';
 import { murmur3WithPrefix } from '../gray/murmur3.js';
 import type { CompiledApp } from './compile-app.js';
-import type { NotResolved, ReleaseSnapshot, ResolveResult } from './snapshot.js';
+import type { ReleaseState } from './release-state.js';
+import type { NotResolved, ResolveResult } from './resolve-result.js';
 
 const notFound = (appId: string): NotResolved => ({ ok: false, appId, code: 'APP_NOT_FOUND' });
 
@@ -10,7 +11,7 @@ const notFound = (appId: string): NotResolved => ({ ok: false, appId, code: 'APP
  * live version; during a first release a user outside gray gets APP_NOT_RELEASED. Never throws.
  */
 export function resolve(
-  snapshot: ReleaseSnapshot,
+  snapshot: ReleaseState,
   appId: string,
   userId: string,
   channel?: 'experience' | undefined,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AppRelease } from '../resolve/snapshot.js';
+import type { AppRelease } from '../wire/stream.js';
 import { snapshotEvents } from './snapshot-events.js';
 import { SseParser } from './sse-parser.js';
 
@@ -10,7 +10,7 @@ const app = (i: number): AppRelease => ({
   brand: '青禾',
   visibility: 'online',
   revision: i,
-  release: null,
+  live: null,
   gray: null,
   experience: null,
   insiders: [`张三${i}`],

@@ -1,4 +1,4 @@
-import type { AppRelease } from '../resolve/snapshot.js';
+import type { AppRelease } from '../wire/stream.js';
 
 /** Apps per event of a snapshot on `/v1/stream`. */
 export const SNAPSHOT_PART_APPS = 1000;

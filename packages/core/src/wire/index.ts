@@ -11,5 +11,6 @@ export type * from './page.js';
 export type * from './report.js';
 export type * from './requests.js';
 export type * from './resolve.js';
+export type * from './stream.js';
 export type * from './token.js';
 export type * from './version.js';

@@ -23,6 +23,10 @@ export interface Finding<Code extends string = string> {
   file?: string;
   /** 1-based. */
   line?: number;
+  /** 1-based; given with `snippet` where a line alone does not find the spot (one-line compiled code). */
+  column?: number;
+  /** A short excerpt of the code around the spot. */
+  snippet?: string;
 }
 
 export interface SubpackageSize {

@@ -1,5 +1,7 @@
-import type { Channel } from '../resolve/snapshot.js';
 import type { ApiErrorBody } from './error.js';
+
+/** Which part of the release state a user's answer came from. */
+export type Channel = 'stable' | 'gray' | 'experience';
 
 /** The data plane's answer: which package this user gets (DESIGN §3). */
 export interface ResolveAnswer {

@@ -1,6 +1,5 @@
-import type { AppRelease } from '@minirelease/core';
+import type { AppRelease, Snapshot } from '@minirelease/core';
 import { connectLocal } from './connect-local.js';
-import type { ReleaseStateSnapshot } from './local-resolver.js';
 
 export interface ExportBootstrapOptions {
   baseUrl: string;
@@ -23,7 +22,7 @@ export interface ExportBootstrapOptions {
  * cache are shipped); the host client decides from it with core's `decide`, so an answer computed from it is
  * the one the resolver gave at that seq.
  */
-export async function exportBootstrap(options: ExportBootstrapOptions): Promise<ReleaseStateSnapshot> {
+export async function exportBootstrap(options: ExportBootstrapOptions): Promise<Snapshot> {
   const connection = await connectLocal({
     baseUrl: options.baseUrl,
     token: options.token,

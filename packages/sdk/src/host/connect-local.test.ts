@@ -12,7 +12,7 @@ const app = (over: Partial<AppRelease> = {}): AppRelease => ({
   brand: '青禾',
   visibility: 'online',
   revision: 1,
-  release: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
+  live: { version: '1.3.0', sha256: 'sha-1.3.0', size: 1 },
   gray: null,
   experience: null,
   insiders: [],
@@ -67,7 +67,7 @@ describe('connectLocal', () => {
     expect(seen[0]!.url).toBe('/v1/stream');
 
     current!.write(
-      sse('change', 4, { appId: 'qinghe-books', type: 'offline', release: app({ visibility: 'offline' }) }),
+      sse('change', 4, { appId: 'qinghe-books', type: 'offline', app: app({ visibility: 'offline' }) }),
     );
     await vi.waitFor(() => expect(conn.resolver.seq).toBe(4));
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: false, code: 'APP_OFFLINE' });
@@ -77,7 +77,7 @@ describe('connectLocal', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen[1]!.headers['last-event-id']).toBe('4');
     expect(seen[1]!.url).toBe('/v1/stream?after=4');
-    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', release: app() }));
+    current!.write(sse('change', 5, { appId: 'qinghe-books', type: 'online', app: app() }));
     await vi.waitFor(() => expect(conn.resolver.seq).toBe(5));
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true });
   });
@@ -149,7 +149,7 @@ describe('connectLocal', () => {
 describe('connectLocal: kept state and bootstrap', () => {
   const kept = (seq: number, version: string) =>
     memoryStore(
-      JSON.stringify({ format: 1, answers: [], state: { seq, apps: [app({ release: ref(version) })] } }),
+      JSON.stringify({ format: 1, answers: [], state: { seq, apps: [app({ live: ref(version) })] } }),
     );
   const ref = (version: string) => ({ version, sha256: `sha-${version}`, size: 1 });
 
@@ -165,11 +165,9 @@ describe('connectLocal: kept state and bootstrap', () => {
     const conn = await connectLocal({ baseUrl: server.url, token: 't', store, persistMs: 10 });
     cleanup.push(() => conn.close());
     await vi.waitFor(() => expect(parseHostDocument(store.text).state?.seq).toBe(3));
-    current!.write(
-      sse('change', 4, { appId: 'qinghe-books', type: 'x', release: app({ release: ref('1.4.0') }) }),
-    );
+    current!.write(sse('change', 4, { appId: 'qinghe-books', type: 'x', app: app({ live: ref('1.4.0') }) }));
     await vi.waitFor(() =>
-      expect(parseHostDocument(store.text).state).toEqual({ seq: 4, apps: [app({ release: ref('1.4.0') })] }),
+      expect(parseHostDocument(store.text).state).toEqual({ seq: 4, apps: [app({ live: ref('1.4.0') })] }),
     );
   });
 
@@ -179,9 +177,7 @@ describe('connectLocal: kept state and bootstrap', () => {
       seen.push(req);
       if (seen.length === 1) return void res.writeHead(503).end();
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(
-        sse('change', 8, { appId: 'qinghe-books', type: 'x', release: app({ release: ref('1.5.0') }) }),
-      );
+      res.write(sse('change', 8, { appId: 'qinghe-books', type: 'x', app: app({ live: ref('1.5.0') }) }));
     });
     cleanup.push(server.close);
     const errors: unknown[] = [];
@@ -211,7 +207,7 @@ describe('connectLocal: kept state and bootstrap', () => {
       res.writeHead(503).end();
     });
     cleanup.push(server.close);
-    const bootstrap = { seq: 9, apps: [app({ release: ref('1.6.0') })] };
+    const bootstrap = { seq: 9, apps: [app({ live: ref('1.6.0') })] };
     const conn = await connectLocal({ baseUrl: server.url, token: 't', store: kept(7, '1.4.0'), bootstrap });
     cleanup.push(() => conn.close());
     expect(conn.resolver.resolve('qinghe-books', 'u1')).toMatchObject({ version: '1.6.0' });

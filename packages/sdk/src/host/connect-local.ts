@@ -1,9 +1,14 @@
-import type { AppRelease } from '@minirelease/core';
-import { type SseMessage, SseParser } from '@minirelease/core';
-import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
+import {
+  type AppRelease,
+  createStreamReader,
+  type Snapshot,
+  type SseMessage,
+  SseParser,
+} from '@minirelease/core';
+import { ApiError, errorFromResponse } from '../api-error.js';
 import { DocumentSlot, isReleaseState } from './host-document.js';
 import type { HostStore } from './host-store.js';
-import { createLocalResolver, type LocalResolver, type ReleaseStateSnapshot } from './local-resolver.js';
+import { createLocalResolver, type LocalResolver } from './local-resolver.js';
 import { absolutePackageUrl } from './package-url.js';
 
 export interface ConnectLocalOptions {
@@ -20,7 +25,7 @@ export interface ConnectLocalOptions {
    */
   store?: HostStore | undefined;
   /** The release state shipped with the host (`exportBootstrap`). */
-  bootstrap?: ReleaseStateSnapshot | undefined;
+  bootstrap?: Snapshot | undefined;
   /** The longest a followed change waits before the state is written to the store. Default 1 s. */
   persistMs?: number | undefined;
   /** Errors of the store; the connection goes on from memory. */
@@ -43,7 +48,8 @@ export interface LocalConnection {
 /**
  * Local mode fed by the change stream: `GET /v1/stream` (SSE: `event: snapshot` `{seq, apps}`, after the
  * `snapshot-part` events of the same shape that a large state is sent in first, then
- * `event: change` `{seq, appId, type, release}` with `id: <seq>`), read with fetch streaming. Resolves once
+ * `event: change` `{seq, appId, type, app}` with `id: <seq>`), read with fetch streaming and core's stream
+ * reader. Resolves once
  * the first snapshot is applied; rejects (ApiError) when the first connection is refused or ends before it.
  * On a drop it reconnects with `Last-Event-ID` and `?after=` the last seq applied.
  */
@@ -90,37 +96,31 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
     rejectFirst = reject;
   });
   let wait: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined;
-  // A large snapshot arrives as `snapshot-part` events before its `snapshot`: the apps so far, and their seq.
-  let parts: { seq: number; apps: AppRelease[] } | null = null;
-
-  const apply = (event: SseMessage) => {
-    const body = tryParse(event.data) as {
-      seq?: unknown;
-      apps?: unknown;
-      appId?: unknown;
-      release?: unknown;
-    };
-    if (typeof body?.seq !== 'number')
-      throw new ApiError(0, 'BAD_RESPONSE', `bad ${event.event} event in the stream`);
-    if (event.event === 'snapshot-part' && Array.isArray(body.apps)) {
-      if (parts?.seq !== body.seq) parts = { seq: body.seq, apps: [] };
-      for (const app of body.apps as AppRelease[]) parts.apps.push(app);
-    } else if (event.event === 'snapshot' && Array.isArray(body.apps)) {
-      const earlier = parts?.seq === body.seq ? parts.apps : [];
-      parts = null;
-      resolver.replace({ seq: body.seq, apps: [...earlier, ...(body.apps as AppRelease[])] });
+  // A large snapshot arrives as `snapshot-part` events before its `snapshot`: the reader gathers them.
+  const reader = createStreamReader<AppRelease[]>({
+    startSnapshot: () => [],
+    addApps: (gathering, apps) => {
+      for (const app of apps) gathering.push(app);
+    },
+    snapshot: (apps, seq) => {
+      resolver.replace({ seq, apps });
       ready = true;
       resumable = true;
       live = true;
       if (slot) persistNow();
       resolveFirst();
-    } else if (event.event === 'change' && typeof body.appId === 'string') {
-      const applied = resolver.update({
-        seq: body.seq,
-        appId: body.appId,
-        release: (body.release ?? null) as AppRelease | null,
+    },
+    change: (change) => {
+      if (resolver.update(change)) persistSoon();
+    },
+  });
+  const apply = (event: SseMessage) => {
+    try {
+      reader.read(event);
+    } catch (err) {
+      throw new ApiError(0, 'BAD_RESPONSE', `bad ${event.event} event in the stream`, undefined, {
+        cause: err,
       });
-      if (applied) persistSoon();
     }
   };
 
@@ -147,13 +147,13 @@ export async function connectLocal(options: ConnectLocalOptions): Promise<LocalC
       live = true;
       resolveFirst();
     }
-    parts = null;
-    const reader = res.body.getReader();
+    reader.reset();
+    const body = res.body.getReader();
     const decoder = new TextDecoder();
     const events: SseMessage[] = [];
     const parser = new SseParser((message) => events.push(message));
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await body.read();
       if (done) break;
       parser.push(decoder.decode(value, { stream: true }));
       for (const event of events.splice(0)) {

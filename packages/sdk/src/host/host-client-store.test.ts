@@ -19,7 +19,7 @@ const app = (version: string): AppRelease => ({
   brand: '青禾',
   visibility: 'online',
   revision: 1,
-  release: { version, sha256: `sha-${version}`, size: 1000 },
+  live: { version, sha256: `sha-${version}`, size: 1000 },
   gray: null,
   experience: null,
   insiders: [],

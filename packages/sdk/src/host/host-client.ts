@@ -1,3 +1,4 @@
+import type { Snapshot } from '@minirelease/core';
 import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
 import { queryString } from '../transport.js';
 import type { ResolveAnswer } from '../wire.js';
@@ -10,7 +11,7 @@ import {
   type NothingToLaunch,
 } from './host-result.js';
 import type { HostStore } from './host-store.js';
-import { createLocalResolver, type LocalResolver, type ReleaseStateSnapshot } from './local-resolver.js';
+import { createLocalResolver, type LocalResolver } from './local-resolver.js';
 import { absolutePackageUrl } from './package-url.js';
 
 export interface HostClientOptions {
@@ -39,7 +40,7 @@ export interface HostClientOptions {
    * resolver cannot be asked: their answer is decided from it with core's `decide` (the resolver's gray hash),
    * marked stale. A newer state the local mode kept in the same store (`connectLocal`) is used instead.
    */
-  bootstrap?: ReleaseStateSnapshot | undefined;
+  bootstrap?: Snapshot | undefined;
   /** Errors of the store (unreadable, full): reported, and the client goes on from memory. */
   onStoreError?: ((error: unknown) => void) | undefined;
 }
@@ -102,7 +103,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
     })());
   const persist = () => slot?.update((doc) => ({ ...doc, answers: cache.persisted() }));
 
-  let local: { state: ReleaseStateSnapshot; resolver: LocalResolver } | undefined;
+  let local: { state: Snapshot; resolver: LocalResolver } | undefined;
   /**
    * The answer decided from the newest state at hand, or undefined when it does not know the app: core's
    * `decide`, so the answer the resolver gave at that seq (docs/adr/0007-host-cold-start.md).

@@ -9,7 +9,7 @@ const app = fc.record({
   brand: fc.string(),
   visibility: fc.constantFrom('online' as const, 'offline' as const),
   revision: fc.nat(),
-  release: fc.option(ref, { nil: null }),
+  live: fc.option(ref, { nil: null }),
   gray: fc.option(
     fc.record({ version: fc.string(), sha256: fc.string(), size: fc.nat(), basisPoints: fc.nat(10_000) }),
     { nil: null },

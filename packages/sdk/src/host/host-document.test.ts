@@ -27,7 +27,7 @@ const state = {
       brand: '青禾',
       visibility: 'online' as const,
       revision: 1,
-      release: { version: '1.3.0', sha256: 'sha', size: 1 },
+      live: { version: '1.3.0', sha256: 'sha', size: 1 },
       gray: null,
       experience: null,
       insiders: [],

@@ -1,7 +1,7 @@
+import type { Snapshot } from '@minirelease/core';
 import { type AppRelease, isNothingToLaunchCode } from '@minirelease/core';
 import type { HostResolveResult } from './host-result.js';
 import type { HostStore } from './host-store.js';
-import type { ReleaseStateSnapshot } from './local-resolver.js';
 
 /** One answer as kept: whom it was for, the resolver's answer (without `stale`) and its ETag. */
 export interface PersistedAnswer {
@@ -21,7 +21,7 @@ export interface HostDocument {
   /** The host client's last good answers, least recently stored first. */
   readonly answers: readonly PersistedAnswer[];
   /** The local mode's last release state (the stream's snapshot form), or null. */
-  readonly state: ReleaseStateSnapshot | null;
+  readonly state: Snapshot | null;
 }
 
 export const EMPTY_DOCUMENT: HostDocument = Object.freeze({ format: 1, answers: [], state: null });
@@ -60,7 +60,7 @@ function isPersistedAnswer(a: unknown): a is PersistedAnswer {
 }
 
 /** The stream's snapshot form, checked as far as `decide` relies on it (core compiles what it is given). */
-export function isReleaseState(s: unknown): s is ReleaseStateSnapshot {
+export function isReleaseState(s: unknown): s is Snapshot {
   const state = s as { seq?: unknown; apps?: unknown } | null;
   return typeof state?.seq === 'number' && Array.isArray(state.apps) && state.apps.every(isAppRelease);
 }
@@ -71,7 +71,7 @@ function isAppRelease(a: unknown): a is AppRelease {
     typeof app?.appId === 'string' &&
     (app.visibility === 'online' || app.visibility === 'offline') &&
     Array.isArray(app.insiders) &&
-    (app.release === null || isRef(app.release)) &&
+    (app.live === null || isRef(app.live)) &&
     (app.gray === null ||
       (isRef(app.gray) && typeof (app.gray as { basisPoints?: unknown }).basisPoints === 'number')) &&
     (app.experience === null || isRef(app.experience))

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { type AppRelease, buildSnapshot, resolve } from '@minirelease/core';
+import { type AppRelease, buildReleaseState, resolve } from '@minirelease/core';
 import { describe, expect, it } from 'vitest';
 import type { HostResolveResult } from './host-result.js';
 import { createLocalResolver } from './local-resolver.js';
@@ -19,7 +19,7 @@ function oracle(a: AppRelease, user: string, channel: 'experience' | undefined):
     const bucket = reference.x86.hash32(utf8.encode(`${a.appId}:${a.gray.version}:${user}`)) % 10_000;
     if (insider || bucket < a.gray.basisPoints) return `gray ${a.gray.version}`;
   }
-  return a.release ? `stable ${a.release.version}` : 'APP_NOT_RELEASED';
+  return a.live ? `stable ${a.live.version}` : 'APP_NOT_RELEASED';
 }
 
 const show = (r: HostResolveResult | ReturnType<typeof resolve>) =>
@@ -62,16 +62,16 @@ describe('local resolver against core and the §3 oracle', () => {
         brand: 'b',
         visibility: rnd() < 0.1 ? 'offline' : 'online',
         revision: seq,
-        release: rnd() < 0.25 ? null : pkg(version()),
+        live: rnd() < 0.25 ? null : pkg(version()),
         gray:
           rnd() < 0.8 ? { ...pkg(version()), basisPoints: rnd() < 0.05 ? 10_000 : 1 + int(10_000) } : null,
         experience: rnd() < 0.3 ? pkg(version()) : null,
         insiders,
       };
       const channel = rnd() < 0.3 ? ('experience' as const) : undefined;
-      local.update({ seq, appId: a.appId, release: a });
+      local.update({ seq, appId: a.appId, app: a });
       const got = show(local.resolve(a.appId, user, { channel }));
-      const core = show(resolve(buildSnapshot(seq, [a]), a.appId, user, channel));
+      const core = show(resolve(buildReleaseState(seq, [a]), a.appId, user, channel));
       const want = oracle(a, user, channel);
       const kind = want.split(' ')[0]!;
       seen.set(kind, (seen.get(kind) ?? 0) + 1);

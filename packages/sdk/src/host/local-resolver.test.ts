@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type AppRelease, buildSnapshot, resolve } from '@minirelease/core';
+import { type AppRelease, buildReleaseState, resolve } from '@minirelease/core';
 import { describe, expect, it } from 'vitest';
 import { createLocalResolver } from './local-resolver.js';
 
@@ -12,7 +12,7 @@ function app(over: Partial<AppRelease> = {}): AppRelease {
     brand: '青禾',
     visibility: 'online',
     revision: 1,
-    release: pkg('1.3.0'),
+    live: pkg('1.3.0'),
     gray: { ...pkg('1.4.0'), basisPoints: 1000 },
     experience: null,
     insiders: [],
@@ -47,11 +47,11 @@ describe('local resolver', () => {
   it('applies newer changes only, a removal, and whole snapshots', () => {
     const local = createLocalResolver({ snapshot: { seq: 5, apps: [app({ gray: null })] } });
     const offline = app({ gray: null, visibility: 'offline' });
-    expect(local.update({ seq: 5, appId: 'qinghe-books', release: offline })).toBe(false);
+    expect(local.update({ seq: 5, appId: 'qinghe-books', app: offline })).toBe(false);
     expect(local.resolve('qinghe-books', 'u1')).toMatchObject({ ok: true });
-    expect(local.update({ seq: 6, appId: 'qinghe-books', release: offline })).toBe(true);
+    expect(local.update({ seq: 6, appId: 'qinghe-books', app: offline })).toBe(true);
     expect(local.resolve('qinghe-books', 'u1')).toMatchObject({ ok: false, code: 'APP_OFFLINE' });
-    expect(local.update({ seq: 7, appId: 'qinghe-books', release: null })).toBe(true);
+    expect(local.update({ seq: 7, appId: 'qinghe-books', app: null })).toBe(true);
     expect(local.resolve('qinghe-books', 'u1')).toMatchObject({ code: 'APP_NOT_FOUND' });
     expect(local.seq).toBe(7);
     // A snapshot is the whole state, even from a stream that started over at a lower seq.
@@ -81,8 +81,8 @@ describe('local resolver', () => {
   );
 
   it.each(vectors.cases)('puts $appId:$version:$userId in gray exactly from bucket $bucket + 1', (v) => {
-    const at = (basisPoints: number, release: AppRelease['release']) =>
-      app({ appId: v.appId, release, gray: { ...pkg(v.version), basisPoints }, insiders: [] });
+    const at = (basisPoints: number, release: AppRelease['live']) =>
+      app({ appId: v.appId, live: release, gray: { ...pkg(v.version), basisPoints }, insiders: [] });
     for (const release of [pkg('0.0.1'), null]) {
       const hit = at(v.bucket + 1, release);
       const local = createLocalResolver({ snapshot: { seq: 1, apps: [hit] } });
@@ -93,10 +93,10 @@ describe('local resolver', () => {
       });
       if (v.bucket === 0) continue;
       const miss = at(v.bucket, release);
-      local.update({ seq: 2, appId: v.appId, release: miss });
+      local.update({ seq: 2, appId: v.appId, app: miss });
       const expected = release ? { ok: true, version: '0.0.1' } : { ok: false, code: 'APP_NOT_RELEASED' };
       expect(local.resolve(v.appId, v.userId)).toMatchObject(expected);
-      expect(resolve(buildSnapshot(1, [miss]), v.appId, v.userId)).toMatchObject(expected);
+      expect(resolve(buildReleaseState(1, [miss]), v.appId, v.userId)).toMatchObject(expected);
     }
   });
 });

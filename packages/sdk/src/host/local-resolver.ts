@@ -1,29 +1,17 @@
 import {
-  type AppRelease,
-  buildSnapshot,
+  buildReleaseState,
+  type Change,
   decide,
   nothingToLaunchMessage,
-  type ReleaseSnapshot,
+  type ReleaseState,
   type ResolveResult,
   resolvedToWire,
+  type Snapshot,
 } from '@minirelease/core';
 import type { HostResolveOptions, HostResolveResult, NothingToLaunch } from './host-result.js';
 
-/** The whole release state at one change-stream position, as `/v1/stream` sends it (`event: snapshot`). */
-export interface ReleaseStateSnapshot {
-  readonly seq: number;
-  readonly apps: readonly AppRelease[];
-}
-
-/** One committed change (`event: change`): the app's whole release state after it, or null when removed. */
-export interface ReleaseStateChange {
-  readonly seq: number;
-  readonly appId: string;
-  readonly release: AppRelease | null;
-}
-
 export interface LocalResolverOptions {
-  readonly snapshot: ReleaseStateSnapshot;
+  readonly snapshot: Snapshot;
   /** Where a package is downloaded; defaults to the server's own `/v1/packages/<sha256>`. */
   readonly packageUrl?: ((sha256: string) => string) | undefined;
 }
@@ -32,14 +20,14 @@ export interface LocalResolver {
   /** The same answer `/v1/resolve` gives, decided in process with core's `decide` (never stale, never throws). */
   resolve(appId: string, userId: string, options?: HostResolveOptions): HostResolveResult;
   /** Applies a change; one not newer than the current position is ignored (false). */
-  update(change: ReleaseStateChange): boolean;
+  update(change: Pick<Change, 'seq' | 'appId' | 'app'>): boolean;
   /**
    * Swaps in a whole snapshot, whatever its seq: the stream sends one when it starts over (a position its log
    * never reached, say after the server's database was restored), and then it is the truth.
    */
-  replace(snapshot: ReleaseStateSnapshot): void;
+  replace(snapshot: Snapshot): void;
   /** The state answered from, in the stream's snapshot form (to keep it in a host store, or to ship it). */
-  snapshot(): ReleaseStateSnapshot;
+  snapshot(): Snapshot;
   /** The change-stream position of the state answered from. */
   readonly seq: number;
 }
@@ -51,7 +39,7 @@ export interface LocalResolver {
  */
 export function createLocalResolver(options: LocalResolverOptions): LocalResolver {
   const packageUrl = options.packageUrl ?? ((sha256: string) => `/v1/packages/${sha256}`);
-  let state: ReleaseSnapshot = buildSnapshot(options.snapshot.seq, options.snapshot.apps);
+  let state: ReleaseState = buildReleaseState(options.snapshot.seq, options.snapshot.apps);
   // Core's answers are built once per compiled app, so they key their wire form (weakly: a replaced app's go).
   const wire = new WeakMap<ResolveResult, HostResolveResult>();
 
@@ -75,12 +63,12 @@ export function createLocalResolver(options: LocalResolverOptions): LocalResolve
     update(change) {
       if (change.seq <= state.seq) return false;
       // In place: one app changes, and a decision is synchronous, so none ever sees half a change.
-      state.apps.set(change.appId, change.release);
+      state.apps.set(change.appId, change.app);
       state = { seq: change.seq, apps: state.apps };
       return true;
     },
     replace(snapshot) {
-      state = buildSnapshot(snapshot.seq, snapshot.apps);
+      state = buildReleaseState(snapshot.seq, snapshot.apps);
     },
     snapshot() {
       return { seq: state.seq, apps: [...state.apps.releases()] };

@@ -1,3 +1,5 @@
+import { isValidAppId } from '@minirelease/core';
+import { page, readCursor } from '../http/page.js';
 import { expectedRevision } from '../http/revision.js';
 import {
   AppParams,
@@ -12,6 +14,7 @@ import {
   PageQuery,
   pageOf,
   QualificationBody,
+  QualificationParams,
 } from '../http/schemas.js';
 import { appsToWire, auditToWire, readApp } from '../http/to-wire.js';
 import type { Services } from '../services/services.js';
@@ -53,13 +56,16 @@ export function appRoutes(api: Api, s: Services): void {
       const seeAll = p.roles.includes('admin') || p.roles.includes('reviewer');
       const { limit, cursor } = request.query;
       const rows = await appStore.list(s.db, {
-        after: cursor,
+        after: readCursor(cursor, (c) => (isValidAppId(c) ? c : undefined)),
         limit: limit + 1,
         visibleTo: seeAll ? undefined : p.principal,
       });
-      const page = rows.slice(0, limit);
-      const items = await appsToWire(s.db, page);
-      return { items, ...(rows.length > limit ? { nextCursor: page[page.length - 1]!.app_id } : {}) };
+      return page(
+        rows,
+        limit,
+        (last) => last.app_id,
+        (kept) => appsToWire(s.db, kept),
+      );
     },
   );
 
@@ -182,6 +188,23 @@ export function appRoutes(api: Api, s: Services): void {
     },
   );
 
+  api.delete(
+    '/v1/apps/:app/qualifications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a qualification document',
+        params: QualificationParams,
+        response: { 200: AppSchema, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const { app, id } = request.params;
+      await s.apps.removeQualification(callerOf(request).principal, app, id, expectedRevision(request));
+      return readApp(s.db, app);
+    },
+  );
+
   api.get(
     '/v1/apps/:app/audit-log',
     {
@@ -196,13 +219,14 @@ export function appRoutes(api: Api, s: Services): void {
     async (request) => {
       await readApp(s.db, request.params.app);
       const { limit, cursor } = request.query;
-      const before = cursor !== undefined && /^\d{1,15}$/.test(cursor) ? Number(cursor) : undefined;
+      const before = readCursor(cursor, (c) => (/^\d{1,15}$/.test(c) ? Number(c) : undefined));
       const rows = await auditStore.list(s.db, request.params.app, { before, limit: limit + 1 });
-      const page = rows.slice(0, limit).map(auditToWire);
-      return {
-        items: page,
-        ...(rows.length > limit ? { nextCursor: String(page[page.length - 1]!.id) } : {}),
-      };
+      return page(
+        rows,
+        limit,
+        (last) => String(last.id),
+        (kept) => kept.map(auditToWire),
+      );
     },
   );
 }

@@ -5,7 +5,7 @@ import { createResolverServer, type ResolverServer } from '@minirelease/resolver
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplePackage } from '../testing/fixtures.js';
-import { releaseSteps } from '../testing/release-steps.js';
+import { publishSteps } from '../testing/publish-steps.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 type Get = (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
@@ -96,8 +96,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'minirelease-packages-'));
   api = await startTestServer('sqlite');
   base = await api.listen();
-  await releaseSteps(api).create();
-  sha256 = (await releaseSteps(api).upload('1.0.0')).sha256;
+  await publishSteps(api).create();
+  sha256 = (await publishSteps(api).upload('1.0.0')).sha256;
   zip = await examplePackage();
   resolver = await createResolverServer({ upstream: base, dataDir: dir });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@minirelease/core';
+import { page, readCursor } from '../http/page.js';
 import { commonErrors, PageQuery, pageOf, ReviewQueueItemSchema } from '../http/schemas.js';
 import type { Services } from '../services/services.js';
 import { versionStore } from '../storage/version-store.js';
@@ -18,25 +18,26 @@ export function reviewRoutes(api: Api, s: Services): void {
     },
     async (request) => {
       const { cursor, limit } = request.query;
-      const rows = await versionStore.inReview(s.db, { after: queueCursor.decode(cursor), limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      const items = page.map((r) => ({
-        appId: r.app_id,
-        appName: r.app_name,
-        version: r.version,
-        description: r.description,
-        submittedAt: r.submitted_at ?? r.updated_at,
-        submittedBy: r.submitted_by ?? r.created_by,
-        reportOk: r.report_ok === 1,
-        materials: r.materials ? (JSON.parse(r.materials) as Record<string, unknown>) : null,
-      }));
-      return {
-        items,
-        ...(rows.length > limit && last
-          ? { nextCursor: queueCursor.encode(last.submitted_at!, last.app_id) }
-          : {}),
-      };
+      const rows = await versionStore.inReview(s.db, {
+        after: readCursor(cursor, queueCursor.decode),
+        limit: limit + 1,
+      });
+      return page(
+        rows,
+        limit,
+        (last) => queueCursor.encode(last.submitted_at!, last.app_id),
+        (kept) =>
+          kept.map((r) => ({
+            appId: r.app_id,
+            appName: r.app_name,
+            version: r.version,
+            description: r.description,
+            submittedAt: r.submitted_at ?? r.updated_at,
+            submittedBy: r.submitted_by ?? r.created_by,
+            reportOk: r.report_ok === 1,
+            materials: r.materials ? (JSON.parse(r.materials) as Record<string, unknown>) : null,
+          })),
+      );
     },
   );
 }
@@ -45,16 +46,13 @@ export function reviewRoutes(api: Api, s: Services): void {
 const queueCursor = {
   encode: (submittedAt: string, appId: string) =>
     Buffer.from(JSON.stringify([submittedAt, appId])).toString('base64url'),
-  decode(cursor: string | undefined): { submittedAt: string; appId: string } | undefined {
-    if (cursor === undefined) return undefined;
+  decode(cursor: string): { submittedAt: string; appId: string } | undefined {
     try {
       const [submittedAt, appId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
       if (typeof submittedAt === 'string' && typeof appId === 'string') return { submittedAt, appId };
     } catch {
-      // not ours: refused below
+      // not ours
     }
-    throw new DomainError('VALIDATION_FAILED', 'cursor is not a position of the review queue', {
-      field: 'querystring.cursor',
-    });
+    return undefined;
   },
 };

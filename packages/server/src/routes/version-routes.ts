@@ -1,5 +1,6 @@
 import { DomainError, parsePercentage, parseSemver } from '@minirelease/core';
 import { z } from 'zod';
+import { page, readCursor } from '../http/page.js';
 import { expectedRevision } from '../http/revision.js';
 import {
   AppParams,
@@ -22,11 +23,13 @@ import { readApp, readVersion, versionToWire } from '../http/to-wire.js';
 import type { Services } from '../services/services.js';
 import { versionStore } from '../storage/version-store.js';
 import { type Api, callerOf } from './route-types.js';
+import { steps } from './step.js';
 
 const tags = ['versions'];
 const versionAnswer = { 200: VersionSchema, ...commonErrors, 422: ErrorSchema };
 
 export function versionRoutes(api: Api, s: Services, uploadLimit: number): void {
+  const step = steps(s);
   api.post(
     '/v1/apps/:app/versions',
     {
@@ -79,18 +82,14 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
     async (request) => {
       await readApp(s.db, request.params.app);
       const { cursor, limit } = request.query;
-      const before = cursor === undefined ? undefined : parseSemver(cursor);
-      if (cursor !== undefined && before === undefined) {
-        throw new DomainError('VALIDATION_FAILED', `cursor "${cursor}" is not a version of this list`, {
-          field: 'querystring.cursor',
-        });
-      }
+      const before = readCursor(cursor, parseSemver);
       const rows = await versionStore.list(s.db, request.params.app, { before, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      return {
-        items: page.map(versionToWire),
-        ...(rows.length > limit ? { nextCursor: page[page.length - 1]!.version } : {}),
-      };
+      return page(
+        rows,
+        limit,
+        (last) => last.version,
+        (kept) => kept.map(versionToWire),
+      );
     },
   );
 
@@ -155,13 +154,7 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
       },
     },
     async (request, reply) => {
-      const { app, v } = request.params;
-      await s.release.apply(
-        callerOf(request).principal,
-        app,
-        { type: 'delete', version: v },
-        { expectedRevision: expectedRevision(request) },
-      );
+      await step.run(request, { type: 'delete', version: request.params.v });
       return reply.code(204).send(null);
     },
   );
@@ -177,14 +170,7 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
       },
     },
     async (request) => {
-      const { app, v } = request.params;
-      await s.release.apply(
-        callerOf(request).principal,
-        app,
-        { type: 'experience', version: v },
-        { expectedRevision: expectedRevision(request) },
-      );
-      return readApp(s.db, app);
+      return step.app(request, { type: 'experience', version: request.params.v });
     },
   );
 
@@ -236,15 +222,8 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
       },
     },
     async (request) => {
-      const { app, v } = request.params;
       const basisPoints = parsePercentage(request.body.percentage);
-      await s.release.apply(
-        callerOf(request).principal,
-        app,
-        { type: 'gray', version: v, basisPoints },
-        { expectedRevision: expectedRevision(request) },
-      );
-      return versionToWire(await readVersion(s.db, app, v));
+      return step.version(request, { type: 'gray', version: request.params.v, basisPoints });
     },
   );
 
@@ -253,14 +232,7 @@ export function versionRoutes(api: Api, s: Services, uploadLimit: number): void 
       `/v1/apps/:app/versions/:v/${action}`,
       { schema: { tags, summary: SUMMARIES[action], params: VersionParams, response: versionAnswer } },
       async (request) => {
-        const { app, v } = request.params;
-        await s.release.apply(
-          callerOf(request).principal,
-          app,
-          { type: action, version: v },
-          { expectedRevision: expectedRevision(request) },
-        );
-        return versionToWire(await readVersion(s.db, app, v));
+        return step.version(request, { type: action, version: request.params.v });
       },
     );
   }

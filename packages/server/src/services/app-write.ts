@@ -1,12 +1,12 @@
 import { DomainError } from '@minirelease/core';
 import { type Kysely, sql } from 'kysely';
+import type { ChangeFeed } from '../changes/change-feed.js';
+import { EVENTS_CHANNEL } from '../changes/event-follower.js';
+import { eventLog } from '../changes/event-log.js';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import { auditStore, type NewAudit } from '../storage/audit-store.js';
-import { eventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
-import type { ChangeFeed } from './change-feed.js';
-import { EVENTS_CHANNEL } from './event-follower.js';
-import { loadRelease } from './release-state.js';
+import { loadAppRelease } from './app-release.js';
 
 export interface WriteDeps {
   readonly db: Kysely<Database>;
@@ -58,8 +58,8 @@ export async function writeApp<T>(
     const outcome = await body({ tx, app, now, actor });
     for (const entry of outcome.audit)
       await auditStore.append(tx, { ...entry, app_id: appId, actor, at: now });
-    const release = (await loadRelease(tx, appId))!;
-    const seq = await eventStore.append(tx, {
+    const release = (await loadAppRelease(tx, appId))!;
+    const seq = await eventLog.append(tx, {
       appId,
       type: outcome.eventType,
       payload: JSON.stringify(release),
@@ -72,7 +72,7 @@ export async function writeApp<T>(
     seq: committed.seq,
     appId,
     type: committed.outcome.eventType,
-    release: committed.release,
+    app: committed.release,
   });
   return committed.outcome.result;
 }
@@ -89,7 +89,7 @@ export async function createAppRow(deps: WriteDeps, row: AppRow, owner: string):
     seq: committed.seq,
     appId: row.app_id,
     type: 'create',
-    release: committed.release,
+    app: committed.release,
   });
 }
 
@@ -121,8 +121,8 @@ function insertApp(deps: WriteDeps, row: AppRow, owner: string) {
       details: JSON.stringify({ name: row.name, brand: row.brand, category: row.category }),
       at: row.created_at,
     });
-    const release = (await loadRelease(tx, row.app_id))!;
-    const seq = await eventStore.append(tx, {
+    const release = (await loadAppRelease(tx, row.app_id))!;
+    const seq = await eventLog.append(tx, {
       appId: row.app_id,
       type: 'create',
       payload: JSON.stringify(release),

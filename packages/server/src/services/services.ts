@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { ChangeFeed } from '../changes/change-feed.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
 import { AppService } from './app-service.js';
-import { ChangeFeed } from './change-feed.js';
-import { ReleaseService } from './release-service.js';
+import { PipelineService } from './pipeline-service.js';
 import { TokenService } from './token-service.js';
 import { type CheckTuning, VersionService } from './version-service.js';
 
@@ -14,7 +14,7 @@ export interface Services {
   readonly feed: ChangeFeed;
   readonly now: () => Date;
   readonly apps: AppService;
-  readonly release: ReleaseService;
+  readonly pipeline: PipelineService;
   readonly versions: VersionService;
   readonly tokens: TokenService;
 }
@@ -29,15 +29,15 @@ export function createServices(options: {
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
   const deps = { db: options.db, dialect: options.dialect, feed, now };
-  const release = new ReleaseService(deps);
+  const pipeline = new PipelineService(deps);
   return {
     db: options.db,
     blobs: options.blobs,
     feed,
     now,
     apps: new AppService(deps),
-    release,
-    versions: new VersionService(deps, release, options.blobs, options.check),
+    pipeline,
+    versions: new VersionService(deps, pipeline, options.blobs, options.check),
     tokens: new TokenService(options.db, now),
   };
 }

@@ -1,13 +1,14 @@
+import type { Change } from '@minirelease/core';
 import { DomainError, type VersionStatus } from '@minirelease/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangeFeed } from '../changes/change-feed.js';
+import { eventLog } from '../changes/event-log.js';
 import { AppService } from '../services/app-service.js';
 import { type WriteDeps, writeApp } from '../services/app-write.js';
-import { type ChangeEvent, ChangeFeed } from '../services/change-feed.js';
 import { openTestDatabase, TEST_DIALECTS } from '../testing/test-database.js';
 import { appStore } from './app-store.js';
 import { auditStore } from './audit-store.js';
 import type { OpenDatabase } from './database.js';
-import { eventStore } from './event-store.js';
 import { type VersionRow, versionStore } from './version-store.js';
 
 const version = (appId: string, v: string, status: VersionStatus): VersionRow => {
@@ -38,7 +39,7 @@ const version = (appId: string, v: string, status: VersionStatus): VersionRow =>
 describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
   let database: OpenDatabase & { drop(): Promise<void> };
   let deps: WriteDeps;
-  const heard: ChangeEvent[] = [];
+  const heard: Change[] = [];
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     const feed = new ChangeFeed();
@@ -54,7 +55,7 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
   afterAll(() => database.drop());
 
   it('appends events with a gapless global seq in commit order, even when writers race', async () => {
-    const before = await eventStore.lastSeq(database.db);
+    const before = await eventLog.lastSeq(database.db);
     const writes = Array.from({ length: 64 }, (_, i) =>
       writeApp(deps, `app-${i % 8}`, 'owner', undefined, async () => ({
         result: i,
@@ -63,7 +64,7 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
       })),
     );
     await Promise.all(writes);
-    const events = await eventStore.after(database.db, before, 1000);
+    const events = await eventLog.after(database.db, before, 1000);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 64 }, (_, i) => before + i + 1));
     // Per app, a later event carries a later revision.
     const lastRevision = new Map<string, number>();
@@ -78,7 +79,7 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
 
   it('rolls back the whole write when the change fails half-way', async () => {
     const app = (await appStore.get(database.db, 'app-1'))!;
-    const seq = await eventStore.lastSeq(database.db);
+    const seq = await eventLog.lastSeq(database.db);
     const audits = (await auditStore.list(database.db, 'app-1', { limit: 1000 })).length;
     await expect(
       writeApp(deps, 'app-1', 'owner', undefined, async ({ tx }) => {
@@ -89,7 +90,7 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
     ).rejects.toThrow('crash in the middle');
     expect(await appStore.get(database.db, 'app-1')).toEqual(app);
     expect(await versionStore.list(database.db, 'app-1')).toEqual([]);
-    expect(await eventStore.lastSeq(database.db)).toBe(seq);
+    expect(await eventLog.lastSeq(database.db)).toBe(seq);
     expect((await auditStore.list(database.db, 'app-1', { limit: 1000 })).length).toBe(audits);
   });
 

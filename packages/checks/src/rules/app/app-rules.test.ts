@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../catalog/catalog.js';
 import { APP_CODES } from '../../catalog/codes.js';
-import { CATALOG } from '../../catalog.js';
 import { checkSubmission } from '../../check.js';
 import { QINGHE_BOOKS } from '../../testing/run-app-rule.js';
 import { ALL_RULES } from '../all-rules.js';

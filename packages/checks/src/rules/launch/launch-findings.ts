@@ -1,4 +1,4 @@
-import type { FindingCode } from '../../catalog.js';
+import type { FindingCode } from '../../catalog/catalog.js';
 import type { FindingInput } from '../../finding.js';
 import type { Finding, LocalizedText } from '../../report.js';
 import { scriptOfPhase } from '../../sandbox/launch-collector.js';

@@ -16,20 +16,18 @@ export const debugLeftover: Rule = {
   codes: ['DEBUG_LEFTOVER'],
   run({ appJson, files, scripts, finding }) {
     const findings: Finding[] = [];
-    const report = (what: { zh: string; en: string }, file: string, line: number | undefined) =>
-      findings.push(finding('DEBUG_LEFTOVER', { params: { what }, file, line }));
+    const report = (what: { zh: string; en: string }, file: string, at: number) =>
+      findings.push(finding('DEBUG_LEFTOVER', { params: { what }, ...scripts.place(file, at) }));
     for (const path of scripts.ownScripts) {
       const summary = scripts.summary(path);
       if (summary === undefined) continue;
-      for (const line of summary.debuggers) {
-        report({ zh: 'debugger 语句', en: 'a debugger statement' }, path, line);
+      for (const place of summary.debuggers) {
+        report({ zh: 'debugger 语句', en: 'a debugger statement' }, path, place.at);
       }
-      const vconsole = [
-        ...summary.modules.filter((m) => VCONSOLE.test(m.specifier)).map((m) => m.line),
-        ...summary.newVConsole,
-      ];
+      const vconsole = [...summary.modules.filter((m) => VCONSOLE.test(m.specifier)), ...summary.newVConsole];
       if (vconsole.length > 0) {
-        report({ zh: 'vConsole 调试面板', en: 'the vConsole panel' }, path, Math.min(...vconsole));
+        const first = vconsole.reduce((a, b) => (b.at < a.at ? b : a));
+        report({ zh: 'vConsole 调试面板', en: 'the vConsole panel' }, path, first.at);
       }
       for (const call of summary.apiCalls) {
         const value =
@@ -37,7 +35,7 @@ export const debugLeftover: Rule = {
         const on = value && unwrap(value);
         if (on && on.type === 'Literal' && on.value === true) {
           const text = `${call.name}({ enableDebug: true })`;
-          report({ zh: `${text} 调试开关`, en: `the ${text} switch` }, path, call.line);
+          report({ zh: `${text} 调试开关`, en: `the ${text} switch` }, path, call.call.start);
         }
       }
     }
@@ -45,7 +43,8 @@ export const debugLeftover: Rule = {
       const text = files.get('app.json')?.toString('utf8') ?? '';
       const at = text.search(/"debug"\s*:\s*true/);
       const line = at < 0 ? undefined : text.slice(0, at).split('\n').length;
-      report({ zh: 'app.json 中的 "debug": true', en: '"debug": true in app.json' }, 'app.json', line);
+      const what = { zh: 'app.json 中的 "debug": true', en: '"debug": true in app.json' };
+      findings.push(finding('DEBUG_LEFTOVER', { params: { what }, file: 'app.json', line }));
     }
     return findings;
   },

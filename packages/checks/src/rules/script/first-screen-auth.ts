@@ -14,7 +14,8 @@ export const firstScreenAuth: Rule = {
   needs: 'package',
   codes: ['FIRST_SCREEN_AUTH'],
   run({ appJson, files, scripts, finding }) {
-    const roots = [scriptOf(files, 'app')];
+    // uni-app's app.js only loads the bundles; the App options are in `common/main.js`.
+    const roots = [scriptOf(files, 'app'), scriptOf(files, 'common/main')];
     if (appJson.status === 'ok') roots.push(scriptOf(files, entryPage(appJson.app)));
     const own = new Set(scripts.ownScripts);
     const reached = findFirstScreenAuth(
@@ -25,8 +26,7 @@ export const firstScreenAuth: Rule = {
       (reach): Finding =>
         finding('FIRST_SCREEN_AUTH', {
           params: { api: reach.api, path: reach.chain.join(' → ') },
-          file: reach.file,
-          line: reach.line,
+          ...scripts.place(reach.file, reach.at),
         }),
     );
   },

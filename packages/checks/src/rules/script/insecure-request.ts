@@ -28,7 +28,7 @@ export const insecureRequest: Rule = {
         if (url === undefined || !isInsecure(url)) continue;
         const shown = url.complete ? url.value : `${url.value}…`;
         const params = { api: call.name, url: shown.length > 120 ? `${shown.slice(0, 119)}…` : shown };
-        findings.push(finding('INSECURE_REQUEST', { params, file: path, line: call.line }));
+        findings.push(finding('INSECURE_REQUEST', { params, ...scripts.place(path, call.call.start) }));
       }
     }
     return findings;

@@ -25,19 +25,20 @@ export const navigateTargetMissing: Rule = {
     const pages = declaredPages(appJson.app);
     const findings: Finding[] = [];
     const seen = new Set<string>();
-    const judge = (url: StaticString | undefined, file: string, line: number) => {
+    const judge = (url: StaticString | undefined, file: string, line: number, at?: number) => {
       const path = url && staticPath(url);
       const target = path === undefined ? undefined : targetPage(path, pageOfFile(file, pages));
       const key = `${file}:${line}:${target}`;
       if (target === undefined || pages.has(target) || seen.has(key)) return;
       seen.add(key);
       const shown = url!.complete ? url!.value : `${url!.value}…`;
-      findings.push(finding('NAVIGATE_TARGET_MISSING', { params: { target, url: shown }, file, line }));
+      const place = at === undefined ? { file, line } : scripts.place(file, at);
+      findings.push(finding('NAVIGATE_TARGET_MISSING', { params: { target, url: shown }, ...place }));
     };
     for (const path of scripts.ownScripts) {
       for (const call of scripts.summary(path)?.apiCalls ?? []) {
         const url = NAVIGATE_APIS.has(call.name) && call.options && propertyValue(call.options, 'url');
-        if (url) judge(stringValue(scripts, path, url), path, call.line);
+        if (url) judge(stringValue(scripts, path, url), path, call.line, call.call.start);
       }
     }
     for (const path of scripts.ownTemplates) {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { checkFiles } from '../../check.js';
+import type { Finding } from '../../report.js';
+import { taroBuild, uniAppBuild } from '../../testing/compiled-build.js';
+
+// docs/checker.md, "Compiled builds": defects planted in the app's own modules are found, minified as they
+// are; the same text planted in the framework's vendor chunk is not the developer's and stays silent.
+const check = async (files: Map<string, Buffer>): Promise<Finding[]> =>
+  (await checkFiles(files, { sandbox: false })).findings;
+const codes = (findings: Finding[]) => findings.map((f) => `${f.code} ${f.file}`);
+
+describe('a uni-app build (common/vendor.js, page chunks, common/main.js)', () => {
+  it('has no finding as built: image urls in data, dynamic targets, runtime wrapper tables', async () => {
+    expect(await check(uniAppBuild())).toEqual([]);
+  });
+
+  it('finds an http:// API in an own page module, with line, column and a snippet; silent in vendor', async () => {
+    const text = 'e.request({url:"http://api.qinghe.example/books"});';
+    const findings = await check(uniAppBuild({ own: text }));
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'INSECURE_REQUEST', file: 'pages/index/index.js', line: 1 }),
+    ]);
+    const [finding] = findings;
+    const source = uniAppBuild({ own: text }).get('pages/index/index.js')!.toString();
+    expect(finding!.column).toBe(source.indexOf(text) + 1);
+    expect(finding!.snippet).toContain('load:function(){e.request({url:"http://api.qinghe.exampl');
+    expect(await check(uniAppBuild({ vendor: text }))).toEqual([]);
+  });
+
+  it('resolves relative targets from the calling page, as the runtime does', async () => {
+    const text = 'e.navigateTo({url:"../detail/missing?id=2"});e.redirectTo({url:"../detail/detail"});';
+    expect(codes(await check(uniAppBuild({ own: text })))).toEqual([
+      'NAVIGATE_TARGET_MISSING pages/index/index.js',
+    ]);
+    expect((await check(uniAppBuild({ own: text })))[0]!.message.en).toContain('pages/detail/missing');
+    expect(await check(uniAppBuild({ vendor: text.replaceAll('..', '/pages') }))).toEqual([]);
+  });
+
+  it('finds debug leftovers in common/main.js, not in the vendor chunk', async () => {
+    const text = 'debugger;wx.setEnableDebug({enableDebug:!0,success:function(){}});';
+    const debugSwitch = 'wx.setEnableDebug({enableDebug:true});debugger;';
+    expect(codes(await check(uniAppBuild({ main: debugSwitch })))).toEqual([
+      'DEBUG_LEFTOVER common/main.js',
+      'DEBUG_LEFTOVER common/main.js',
+    ]);
+    expect(await check(uniAppBuild({ vendor: text }))).toEqual([]);
+  });
+
+  it('finds an authorization popup reached from the entry page’s onLoad; not one only a tap reaches', async () => {
+    const text = 'e.getUserProfile({desc:"展示头像"});';
+    const findings = await check(uniAppBuild({ own: text }));
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'FIRST_SCREEN_AUTH', file: 'pages/index/index.js', line: 1 }),
+    ]);
+    expect(findings[0]!.message.en).toContain('Page.onLoad → this.load → wx.getUserProfile');
+    expect(await check(uniAppBuild({ vendor: `var p={onLoad:function(){${text}}};` }))).toEqual([]);
+  });
+});
+
+describe('a Taro build (taro.js, vendors.js, common.js, page chunks keeping source paths)', () => {
+  it('has no finding as built', async () => {
+    expect(await check(taroBuild())).toEqual([]);
+  });
+
+  const defects: [string, string, string][] = [
+    ['an http:// request', 'wx.request({url:"http://api.qinghe.example/books"});', 'INSECURE_REQUEST'],
+    ['a navigateTo through Taro', 'o.a.navigateTo({url:"/pages/nope/nope"});', 'NAVIGATE_TARGET_MISSING'],
+    ['a debugger statement', 'debugger;', 'DEBUG_LEFTOVER'],
+  ];
+
+  it.each(defects)('finds %s in an own page module, and not in vendors.js', async (_, text, code) => {
+    expect(codes(await check(taroBuild({ own: text })))).toEqual([`${code} pages/index/index.js`]);
+    expect(codes(await check(taroBuild({ main: text })))).toEqual([`${code} app.js`]);
+    expect(await check(taroBuild({ vendor: text }))).toEqual([]);
+  });
+});
