@@ -2,11 +2,15 @@ import { type CallOptions, path, type WriteOptions } from './transport.js';
 import { VersionsClient } from './versions-client.js';
 import type {
   App,
+  AppCheckRequest,
+  AppCheckResult,
   AppRole,
   AuditRecord,
+  CheckCatalog,
   CreateAppRequest,
   CreatedToken,
   CreateTokenRequest,
+  Material,
   Page,
   PageQuery,
   QualificationRequest,
@@ -106,5 +110,31 @@ export class MiniReleaseClient extends VersionsClient {
   /** Reviewer: the versions waiting for review. */
   reviewQueue(page: PageQuery = {}, opts?: CallOptions): Promise<Page<ReviewQueueItem>> {
     return this.http.json({ method: 'GET', path: '/v1/review-queue', query: { ...page }, ...opts });
+  }
+  /** The app rules on a draft (name, brand, category, documents, release notes): findings, nothing created. */
+  checkApp(input: AppCheckRequest, opts?: CallOptions): Promise<AppCheckResult> {
+    return this.http.json({ method: 'POST', path: '/v1/checks/app', json: input, ...opts });
+  }
+
+  /** Every rule's zh/en text and hint, the categories and the documents each needs. */
+  checkCatalog(opts?: CallOptions): Promise<CheckCatalog> {
+    return this.http.json({ method: 'GET', path: '/v1/checks/catalog', ...opts });
+  }
+
+  /** A screenshot (PNG, JPEG or WebP, ≤ 2 MB); submit names it by the `sha256` answered. */
+  uploadMaterial(appId: string, image: Uint8Array, opts?: CallOptions): Promise<Material> {
+    const route = path`/v1/apps/${appId}/materials`;
+    return this.http.json({
+      method: 'POST',
+      path: route,
+      body: image,
+      contentType: 'application/octet-stream',
+      ...opts,
+    });
+  }
+
+  /** The bytes of one of the app's screenshots (members and reviewers). */
+  material(appId: string, sha256: string, opts?: CallOptions): Promise<Uint8Array> {
+    return this.http.bytes({ method: 'GET', path: path`/v1/apps/${appId}/materials/${sha256}`, ...opts });
   }
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Limits } from '@minirelease/checks';
 import { DEFAULT_LIMITS } from '@minirelease/checks';
-import { buildReleaseState } from '@minirelease/core';
+import { buildReleaseState, IMAGE_TYPES } from '@minirelease/core';
 import {
   answerBodies,
   fastResolve,
@@ -20,11 +20,14 @@ import { EventFollower } from './changes/event-follower.js';
 import { loadSnapshot } from './changes/load-snapshot.js';
 import { streamRoutes } from './changes/stream-routes.js';
 import { streamSnapshotRoute } from './changes/stream-snapshot-route.js';
+import { consoleStatic, defaultConsoleDir } from './http/console-static.js';
 import { installOpenApi } from './http/openapi.js';
 import { rejectNul } from './http/reject-nul.js';
 import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
+import { checkRoutes } from './routes/check-routes.js';
+import { materialRoutes } from './routes/material-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { packageRoutes } from './routes/package-routes.js';
 import { pipelineRoutes } from './routes/pipeline-routes.js';
@@ -56,6 +59,8 @@ export interface CreateAppOptions {
   readonly stream?:
     | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
     | undefined;
+  /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
+  readonly consoleDir?: string | null | undefined;
 }
 
 export interface MiniReleaseApp {
@@ -114,7 +119,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   // Routes whose body is a package: too large there is PACKAGE_TOO_LARGE, not BODY_TOO_LARGE.
   installErrorHandling(app, { packageRoutes: new Set(['/v1/apps/:app/versions']) });
   app.addContentTypeParser(
-    ['application/zip', 'application/octet-stream'],
+    ['application/zip', 'application/octet-stream', ...IMAGE_TYPES],
     { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );
@@ -145,6 +150,8 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     versionRoutes(api, services, uploadLimit);
     pipelineRoutes(api, services);
     reviewRoutes(api, services);
+    checkRoutes(api, services);
+    materialRoutes(api, services);
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });
@@ -153,6 +160,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     streamSnapshotRoute(scope, resolver);
   });
   opsRoutes(app, services, registry, () => resolver.snapshot.seq);
+  consoleStatic(app, options.consoleDir === null ? undefined : (options.consoleDir ?? defaultConsoleDir()));
   await app.ready();
   return { app, services, resolver, streams };
 }

@@ -57,7 +57,15 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 export type NormalizedPath =
   | { ok: true; path: string; directory: boolean }
-  | { ok: false; reason: 'UNSAFE_PATH' | 'BAD_NAME' };
+  | { ok: false; reason: 'UNSAFE_PATH' | 'BAD_NAME' | 'PATH_TOO_LONG' };
+
+/**
+ * What every file system a host unpacks onto can hold: a name of 255 bytes (ext4, APFS, NTFS), a path of
+ * 1,024 bytes (macOS's PATH_MAX, below Linux's 4,096) and 64 levels, far beyond any real package.
+ */
+export const MAX_NAME_SEGMENT_BYTES = 255;
+export const MAX_PATH_BYTES = 1024;
+export const MAX_PATH_DEPTH = 64;
 
 /**
  * Turns an entry name into a package-relative posix path, or refuses it. Backslashes count as separators
@@ -76,7 +84,15 @@ export function normalizeEntryPath(name: string): NormalizedPath {
   if (segments.some((s) => /^[. ]+$/.test(s) || s.includes(':'))) return { ok: false, reason: 'UNSAFE_PATH' };
   if (segments.length === 0)
     return directory ? { ok: true, path: '', directory } : { ok: false, reason: 'BAD_NAME' };
-  return { ok: true, path: segments.join('/'), directory };
+  const path = segments.join('/');
+  if (
+    segments.length > MAX_PATH_DEPTH ||
+    Buffer.byteLength(path) > MAX_PATH_BYTES ||
+    segments.some((s) => Buffer.byteLength(s) > MAX_NAME_SEGMENT_BYTES)
+  ) {
+    return { ok: false, reason: 'PATH_TOO_LONG' };
+  }
+  return { ok: true, path, directory };
 }
 
 /** An entry name fit for a message: control characters escaped, length capped. */

@@ -12,6 +12,7 @@ export const PACKAGE_PROBLEM_REASONS = [
   'UNSAFE_PATH',
   'BAD_NAME',
   'DUPLICATE_ENTRY',
+  'PATH_TOO_LONG',
   'SYMLINK',
   'ENCRYPTED',
   'UNSUPPORTED_COMPRESSION',
@@ -65,7 +66,14 @@ const TEXTS: Record<PackageProblemReason, Texts> = {
     zh: `条目名称无效：${d.entry ?? ''}`,
     en: `invalid entry name: ${d.entry ?? ''}`,
   }),
-  DUPLICATE_ENTRY: (d) => ({ zh: `条目 ${d.entry} 重复`, en: `entry ${d.entry} appears twice` }),
+  DUPLICATE_ENTRY: (d) => ({
+    zh: `条目 ${d.entry} 重复（不区分大小写与 Unicode 规范化形式时）`,
+    en: `entry ${d.entry} appears twice (ignoring case and Unicode normalization)`,
+  }),
+  PATH_TOO_LONG: (d) => ({
+    zh: `条目 ${d.entry} 的路径过长或层级过深（名称 ≤ 255 字节，路径 ≤ 1024 字节，≤ 64 层）`,
+    en: `entry ${d.entry} has a path too long or too deep (names ≤ 255 bytes, paths ≤ 1,024 bytes, ≤ 64 levels)`,
+  }),
   SYMLINK: (d) => ({ zh: `条目 ${d.entry} 是符号链接`, en: `entry ${d.entry} is a symbolic link` }),
   ENCRYPTED: (d) => ({ zh: `条目 ${d.entry} 已加密`, en: `entry ${d.entry} is encrypted` }),
   UNSUPPORTED_COMPRESSION: (d) => ({

@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { type PackageLimits, resolvePackageLimits } from '../config/limits.js';
 import { decodeEntryName, normalizeEntryPath, printableName, type RawEntryName } from './entry-name.js';
+import { findFoldedDuplicate } from './folded-duplicate.js';
 import {
   findFileFolderConflict,
   isArchiveMetadata,
@@ -55,8 +56,10 @@ function readEntries(zipfile: yauzl.ZipFile, archiveBytes: number, lim: PackageL
     // Stays attached after settling: a late error must not become an unhandled 'error' event.
     zipfile.on('error', (err: Error) => finish(refuse({ reason: 'NOT_A_ZIP', cause: err.message })));
     zipfile.on('end', () => {
-      const conflict = findFileFolderConflict(files.keys());
-      if (conflict !== undefined) return finish(refuse({ reason: 'DUPLICATE_ENTRY', entry: conflict }));
+      const conflict = findFileFolderConflict(files.keys()) ?? findFoldedDuplicate(files.keys());
+      if (conflict !== undefined) {
+        return finish(refuse({ reason: 'DUPLICATE_ENTRY', entry: printableName(conflict) }));
+      }
       const stripped = stripProjectFolder(files);
       finish({ ok: true, files: stripped, totalSize, compressedSize: archiveBytes });
     });

@@ -6,7 +6,11 @@
  */
 export type * from './app.js';
 export type * from './audit.js';
+export type * from './checks.js';
 export type * from './error.js';
+export type * from './gray-plan.js';
+export type * from './health.js';
+export type * from './host-events.js';
 export type * from './page.js';
 export type * from './report.js';
 export type * from './requests.js';

@@ -15,7 +15,8 @@ const PREFIX = '/v1/resolve?';
 export function fastResolve(state: ResolverState, bodies: AnswerBodies) {
   return function handled(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url;
-    if (req.method !== 'GET' || url === undefined || !url.startsWith(PREFIX)) return false;
+    // Not ready: the Fastify route answers 503 RESOLVER_NOT_READY.
+    if (!state.ready || req.method !== 'GET' || url === undefined || !url.startsWith(PREFIX)) return false;
     let app: string | undefined;
     let user: string | undefined;
     let channel: string | undefined;

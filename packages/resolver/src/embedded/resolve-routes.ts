@@ -1,5 +1,6 @@
 import { decide, type ResolveResult, resolve } from '@minirelease/core';
 import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
+import { sendError } from '../http/error-handler.js';
 import { type AnswerBodies, answerBodies } from './answer-bodies.js';
 import type { ResolverState } from './resolver-state.js';
 
@@ -40,6 +41,24 @@ const errorSchema = {
   },
 } as const;
 
+/** How long a host waits before asking a resolver that is not ready again, in seconds. */
+export const NOT_READY_RETRY_AFTER_S = 1;
+
+/**
+ * Until its first whole snapshot a resolver knows no app: answering APP_NOT_FOUND would tell a host there is
+ * nothing to launch, and a host caches that. 503 with Retry-After is "ask again", which a host treats as an
+ * outage (docs/architecture.md, "The data plane").
+ */
+function refuseUntilReady(state: ResolverState, reply: FastifyReply): boolean {
+  if (state.ready) return false;
+  void sendError(
+    reply.header('retry-after', String(NOT_READY_RETRY_AFTER_S)),
+    'RESOLVER_NOT_READY',
+    'the resolver has not loaded the release state yet; retry shortly',
+  );
+  return true;
+}
+
 /**
  * The data plane's routes, on plain JSON schema (the fast serializer) rather than zod: this is the hot path.
  * Every answer comes from the current in-memory snapshot; no database, no await.
@@ -65,10 +84,11 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
           required: ['app', 'user'],
           properties: { app: appId, user: userId, channel },
         },
-        response: { 200: answerSchema, 404: errorSchema },
+        response: { 200: answerSchema, 404: errorSchema, 503: errorSchema },
       }),
     },
     (request, reply) => {
+      if (refuseUntilReady(state, reply)) return reply;
       const q = request.query;
       return sendResolved(
         reply,
@@ -97,10 +117,12 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
             type: 'object',
             properties: { items: { type: 'array', items: { anyOf: [answerSchema, errorSchema] } } },
           },
+          503: errorSchema,
         },
       }),
     },
-    (request) => {
+    (request, reply) => {
+      if (refuseUntilReady(state, reply)) return reply;
       const snapshot = state.snapshot;
       const items = request.body.map((q) =>
         toWire(resolve(snapshot, q.app, q.user, q.channel === 'experience' ? 'experience' : undefined)),
@@ -124,9 +146,11 @@ export async function resolverRoutes(app: FastifyInstance, options: ResolverRout
             limit: { type: 'integer', minimum: 1, maximum: 50 },
           },
         },
+        response: { 503: errorSchema },
       }),
     },
-    (request) => {
+    (request, reply) => {
+      if (refuseUntilReady(state, reply)) return reply;
       const needle = (request.query.q ?? '').trim().toLowerCase();
       const limit = request.query.limit ?? 20;
       const items = [];

@@ -8,13 +8,25 @@ import { buildReleaseState, type Change, type ReleaseState } from '@minirelease/
  */
 export class ResolverState {
   #snapshot: ReleaseState;
+  #ready: boolean;
 
-  constructor(initial: ReleaseState = buildReleaseState(0, [])) {
-    this.#snapshot = initial;
+  /**
+   * Without an initial state the resolver is not ready: it holds no apps because it knows none yet, not because
+   * there are none, and the routes answer 503 RESOLVER_NOT_READY until `replace` gives it a whole snapshot
+   * (docs/architecture.md, "The data plane").
+   */
+  constructor(initial?: ReleaseState) {
+    this.#snapshot = initial ?? buildReleaseState(0, []);
+    this.#ready = initial !== undefined;
   }
 
   get snapshot(): ReleaseState {
     return this.#snapshot;
+  }
+
+  /** Whether a whole release state has been loaded (from the database, the disk or upstream). */
+  get ready(): boolean {
+    return this.#ready;
   }
 
   /**
@@ -28,12 +40,14 @@ export class ResolverState {
 
   replace(snapshot: ReleaseState): void {
     this.#snapshot = snapshot;
+    this.#ready = true;
   }
 
   /** Applies a change; an old or repeated one (seq not newer) is ignored. */
   apply(change: Pick<Change, 'seq' | 'appId' | 'app'>): boolean {
     const { seq, apps } = this.#snapshot;
-    if (change.seq <= seq) return false;
+    // A change on top of no snapshot would make a state of one app that reads as if it were all of them.
+    if (!this.#ready || change.seq <= seq) return false;
     apps.set(change.appId, change.app);
     this.#snapshot = { seq: change.seq, apps };
     return true;

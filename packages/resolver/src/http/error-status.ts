@@ -7,6 +7,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
   FORBIDDEN: 403,
+  // Separation of duties: whoever uploaded or submitted a version never reviews it (docs/architecture.md, "Roles").
+  SELF_REVIEW: 403,
   NOT_FOUND: 404,
   APP_NOT_FOUND: 404,
   VERSION_NOT_FOUND: 404,
@@ -25,13 +27,21 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   GRAY_IN_PROGRESS: 409,
   NO_ROLLBACK_TARGET: 409,
   CONFLICT: 409,
+  // The platform would be left without an admin: revoke it after another admin token exists.
+  LAST_ADMIN_TOKEN: 409,
   BODY_TOO_LARGE: 413,
   PACKAGE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PACKAGE_INVALID: 422,
   PRECHECK_FAILED: 422,
+  // Per event in a 202 batch answer (DESIGN §10); never the status of a whole request.
+  EVENT_OUT_OF_WINDOW: 422,
   RANGE_NOT_SATISFIABLE: 416,
   INTERNAL: 500,
   // A resolver process whose upstream cannot give it a package it does not have yet.
   UPSTREAM_UNAVAILABLE: 502,
+  // No snapshot loaded yet: "not ready" must never read as "no such app" (docs/architecture.md, "The data plane").
+  RESOLVER_NOT_READY: 503,
+  // The database cannot be reached: a fault of the moment, details in the log only.
+  DATABASE_UNAVAILABLE: 503,
 };

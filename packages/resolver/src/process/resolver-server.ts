@@ -61,10 +61,8 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     onError: (e) => app.log.warn({ err: e }, 'the disk snapshot'),
   });
   const fromDisk = await snapshotFile.load();
-  let ready = false;
   if (fromDisk) {
     state.replace(fromDisk.snapshot);
-    ready = true;
     app.log.info(
       `answering from ${snapshotFile.path} at seq ${fromDisk.snapshot.seq} until upstream answers`,
     );
@@ -75,7 +73,6 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     state,
     resume: fromDisk !== null,
     onUpdate: () => {
-      ready = true;
       snapshotFile.schedule();
     },
     log,
@@ -96,7 +93,7 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     packageCacheRoutes(scope, cache);
   });
   resolverOpsRoutes(app, {
-    ready: () => ready,
+    ready: () => state.ready,
     seq: () => state.snapshot.seq,
     apps: () => state.snapshot.apps.size,
     snapshotAgeMs: () =>
@@ -117,7 +114,7 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     client,
     snapshotFile,
     get ready() {
-      return ready;
+      return state.ready;
     },
   };
 }

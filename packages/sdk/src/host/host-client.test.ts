@@ -195,6 +195,41 @@ describe('host client: fail-static', () => {
     });
   });
 
+  it('keeps the good answer through a resolver not ready yet (503) and asks again after its Retry-After', async () => {
+    let ready = true;
+    const { client, clock, sent } = await setup(() =>
+      ready
+        ? json(200, answer('1.3.0'))
+        : {
+            ...apiError(503, 'RESOLVER_NOT_READY', 'the resolver has not loaded the release state yet'),
+            headers: { 'retry-after': '20' },
+          },
+    );
+    await client.resolve('qinghe-books', 'u1');
+    ready = false;
+    clock.t += 60_000;
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({
+      version: '1.3.0',
+      ok: true,
+      stale: true,
+    });
+    clock.t += 19_999; // the server's Retry-After (20 s), not retryAfterMs (5 s)
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({ version: '1.3.0', stale: true });
+    expect(sent()).toBe(2);
+    ready = true;
+    clock.t += 1;
+    expect(await client.resolve('qinghe-books', 'u1')).toMatchObject({ version: '1.3.0', stale: false });
+    expect(sent()).toBe(3);
+  });
+
+  it('throws RESOLVER_NOT_READY, never a "nothing to launch", when a resolver not ready is all there is', async () => {
+    const { client } = await setup(() => apiError(503, 'RESOLVER_NOT_READY', 'not ready'));
+    await expect(client.resolve('qinghe-books', 'u1')).rejects.toMatchObject({
+      status: 503,
+      code: 'RESOLVER_NOT_READY',
+    });
+  });
+
   it('treats a hung resolver as unreachable after timeoutMs', async () => {
     let hang = false;
     const { client, clock } = await setup(() => (hang ? new Promise(() => {}) : json(200, answer('1.3.0'))), {

@@ -69,7 +69,19 @@ const transient = (status: number) => status >= 500 || status === 408 || status 
 type Outcome =
   | { readonly kind: 'not-modified'; readonly etag: string | undefined }
   | { readonly kind: 'answer'; readonly result: HostResolveResult; readonly etag: string | undefined }
-  | { readonly kind: 'failed'; readonly error: ApiError; readonly transient: boolean };
+  | {
+      readonly kind: 'failed';
+      readonly error: ApiError;
+      readonly transient: boolean;
+      /** The server's `Retry-After`, in ms, when it sent one (a resolver not ready yet does). */
+      readonly retryAfterMs?: number | undefined;
+    };
+
+/** A `Retry-After` in seconds as ms, at most 5 minutes (a wrong header must not park a host for a day). */
+function retryAfterHeader(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.min(Number(value) * 1000, 300_000);
+}
 
 export function createHostClient(options: HostClientOptions): HostClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -169,7 +181,13 @@ export function createHostClient(options: HostClientOptions): HostClient {
         };
         return { kind: 'answer', result: nothing, etag: resEtag };
       }
-      return { kind: 'failed', error, transient: transient(res.status) };
+      // A 503 (RESOLVER_NOT_READY, DATABASE_UNAVAILABLE) is an outage, never an answer: the cached one stays.
+      return {
+        kind: 'failed',
+        error,
+        transient: transient(res.status),
+        retryAfterMs: retryAfterHeader(res.headers.get('retry-after')),
+      };
     } catch (err) {
       const reason = controller?.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(err);
       const error = new ApiError(0, 'UNREACHABLE', `cannot reach ${baseUrl}: ${reason}`, undefined, {
@@ -205,14 +223,14 @@ export function createHostClient(options: HostClientOptions): HostClient {
     }
     if (!outcome.transient) throw outcome.error;
     if (entry) {
-      entry.retryAt = now() + retryAfter;
+      entry.retryAt = now() + (outcome.retryAfterMs ?? retryAfter);
       return entry.stale;
     }
     const decided = fromState(appId, userId, channel);
     if (decided === undefined) throw outcome.error;
     // Cached like an answer that has expired, so the resolver is asked again after retryAfter, not per call.
     const computed = cache.set(key, { appId, userId, channel, persist: false }, decided, undefined, 0);
-    computed.retryAt = now() + retryAfter;
+    computed.retryAt = now() + (outcome.retryAfterMs ?? retryAfter);
     return computed.stale;
   }
 

@@ -32,7 +32,16 @@ export function createGuard(db: Kysely<Database>, now: () => Date) {
     if (permission === 'public') return;
     const principal = await authenticate(db, request.headers.authorization, now);
     request.principal = principal;
-    if (permission === 'authenticated' || principal.roles.includes('admin')) return;
+    if (principal.roles.includes('admin')) return;
+    // A resolver token is a machine's, kept on every resolver host: it reads the change stream and nothing else
+    // (least privilege, docs/architecture.md "Roles"), so a leaked one cannot create apps or upload packages.
+    if (principal.roles.includes('resolver') && permission !== 'resolver') {
+      throw forbidden(
+        principal,
+        'a token without the resolver role (a resolver token reads the stream only)',
+      );
+    }
+    if (permission === 'authenticated') return;
     if (permission === 'admin') throw forbidden(principal, 'a platform admin');
     if (permission === 'reviewer') {
       if (principal.roles.includes('reviewer')) return;

@@ -7,7 +7,8 @@ import type { AppRole } from './principal.js';
  *   authenticated any valid token
  *   admin         platform admin
  *   reviewer      platform reviewer (or admin)
- *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids
+ *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids; a resolver
+ *                 token passes nothing else but public routes
  *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
  */
 export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | 'resolver' | `app:${AppRole}`;
@@ -58,6 +59,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /v1/apps/:app/online': 'app:owner',
 
   'GET /v1/review-queue': 'reviewer',
+
+  // The console's helpers: dry-run of the app rules and the catalog a form shows; screenshots for review.
+  'POST /v1/checks/app': 'authenticated',
+  'GET /v1/checks/catalog': 'authenticated',
+  'POST /v1/apps/:app/materials': 'app:developer',
+  'GET /v1/apps/:app/materials/:sha256': 'app:viewer',
+  // The console's files and its client routes (never /v1, /docs or the probes: see http/console-static.ts).
+  'GET /*': 'public',
 };
 
 /** Documentation and its assets: public, registered by the swagger plugins. */

@@ -49,7 +49,10 @@ const RANK: Record<AppRole, number> = { viewer: 1, developer: 2, owner: 3 };
 function expectedVerdict(permission: Permission, method: string, caller: CallerKind): Verdict {
   if (permission === 'public') return 'pass';
   if (!caller.authenticated) return 401;
-  if (permission === 'authenticated' || caller.platform.includes('admin')) return 'pass';
+  if (caller.platform.includes('admin')) return 'pass';
+  // A resolver token reads the stream routes and nothing else (issue 10).
+  if (caller.platform.includes('resolver')) return permission === 'resolver' ? 'pass' : 403;
+  if (permission === 'authenticated') return 'pass';
   if (permission === 'admin') return 403;
   if (permission === 'reviewer') return caller.platform.includes('reviewer') ? 'pass' : 403;
   if (permission === 'resolver') return caller.platform.includes('resolver') ? 'pass' : 403;
@@ -86,7 +89,8 @@ function registeredRoutes(tree: string): string[] {
     const path = (stack[depth - 1] ?? '') + m[2]!;
     stack.push(path);
     for (const method of (m[3] ?? '').split(',').map((x) => x.trim())) {
-      if (method !== '' && method !== 'HEAD') routes.push(`${method} ${path}`);
+      // The console's catch-all prints as a bare `*` beside `/`.
+      if (method !== '' && method !== 'HEAD') routes.push(`${method} ${path === '*' ? '/*' : path}`);
     }
   }
   return routes;
@@ -186,6 +190,19 @@ describe.each(TEST_DIALECTS)('the route × role table on %s', (dialect) => {
       actual[caller.name] = verdictOf(r);
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('refuses the resolver role everywhere but the stream routes (and the public ones)', async () => {
+    const { token } = tokens.get('platform resolver')!;
+    const passed: string[] = [];
+    for (const route of ROUTES) {
+      if (route.permission === 'public') continue;
+      const { query = '', body } = sampleRequest(route.key);
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => paramValue(name)) + query;
+      const r = await s.call(route.method, url, { token, body, headers: { 'if-match': '"0"' } });
+      if (verdictOf(r) === 'pass') passed.push(route.key);
+    }
+    expect(passed).toEqual(['GET /v1/stream', 'GET /v1/stream/snapshot']);
   });
 
   it('walked the routes without changing the app: revision 5, version 1.0.0 still INIT', async () => {

@@ -3,6 +3,7 @@ import { type AppRelease, type Change, type ReleaseState, snapshotEvents } from 
 import type { Kysely } from 'kysely';
 import { drained, gone, writeParts } from '../http/drained.js';
 import type { Database } from '../storage/schema.js';
+import { tokenStore } from '../storage/token-store.js';
 import type { EventFollower } from './event-follower.js';
 import { appOfRow, type EventRow, eventLog } from './event-log.js';
 
@@ -13,6 +14,8 @@ export interface ChangeStreamOptions {
   readonly maxBufferedBytes?: number;
   /** Apps per snapshot event: a snapshot of more apps goes out as `snapshot-part` events, then a `snapshot`. */
   readonly snapshotPartApps?: number;
+  /** How often the tokens of open streams are looked up again: a revoked one ends its streams. */
+  readonly tokenCheckMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -21,6 +24,8 @@ export interface StreamStart {
   readonly after: number | null;
   /** Keep the stream open for later changes (false: end once caught up, for tools). */
   readonly follow: boolean;
+  /** The token the stream was opened with: the stream lasts no longer than it does. */
+  readonly tokenId?: string | undefined;
 }
 
 const REPLAY_BATCH = 500;
@@ -41,7 +46,11 @@ export class ChangeStreams {
   readonly #open = new Set<ServerResponse>();
   /** Live subscribers and the last seq each was sent. */
   readonly #live = new Map<ServerResponse, { seq: number }>();
+  /** The token each open stream was opened with. */
+  readonly #tokens = new Map<ServerResponse, string>();
   readonly #timer: NodeJS.Timeout;
+  readonly #tokenTimer: NodeJS.Timeout;
+  #checking = false;
   readonly #maxBuffered: number;
   #closed = false;
 
@@ -55,6 +64,8 @@ export class ChangeStreams {
     follower.subscribe((event) => this.#broadcast(event));
     this.#timer = setInterval(() => this.#heartbeat(), options.heartbeatMs ?? 15_000);
     this.#timer.unref();
+    this.#tokenTimer = setInterval(() => void this.#endRevoked(), options.tokenCheckMs ?? 500);
+    this.#tokenTimer.unref();
   }
 
   /** Open streams, replaying or live. */
@@ -74,9 +85,11 @@ export class ChangeStreams {
     if (this.#closed) return void res.end();
     res.flushHeaders();
     this.#open.add(res);
+    if (start.tokenId !== undefined) this.#tokens.set(res, start.tokenId);
     res.on('close', () => {
       this.#open.delete(res);
       this.#live.delete(res);
+      this.#tokens.delete(res);
     });
     try {
       let seq = start.after ?? 0;
@@ -117,7 +130,31 @@ export class ChangeStreams {
   closeAll(): void {
     this.#closed = true;
     clearInterval(this.#timer);
+    clearInterval(this.#tokenTimer);
     for (const res of this.#open) res.end();
+  }
+
+  /**
+   * Ends the streams whose token was revoked (here or by another API instance: the table is the truth), within
+   * `tokenCheckMs`: a stream carries experiencer ids, and a revoked token must stop receiving them at once.
+   * One query for all open streams, however many.
+   */
+  async #endRevoked(): Promise<void> {
+    if (this.#checking || this.#tokens.size === 0) return;
+    this.#checking = true;
+    try {
+      const active = await tokenStore.activeAmong(this.db, [...new Set(this.#tokens.values())]);
+      for (const [res, tokenId] of this.#tokens) {
+        if (active.has(tokenId)) continue;
+        this.#tokens.delete(res);
+        this.#live.delete(res);
+        res.destroy();
+      }
+    } catch (e) {
+      this.options.onError?.(e);
+    } finally {
+      this.#checking = false;
+    }
   }
 
   #broadcast(event: Change): void {

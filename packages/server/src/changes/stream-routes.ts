@@ -66,7 +66,11 @@ export function streamRoutes(app: FastifyInstance, streams: ChangeStreams): void
         after = Number(header.trim());
       }
       reply.hijack();
-      await streams.open(reply.raw, { after, follow: request.query.follow });
+      await streams.open(reply.raw, {
+        after,
+        follow: request.query.follow,
+        tokenId: request.principal?.tokenId,
+      });
     },
   );
 }

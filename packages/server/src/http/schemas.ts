@@ -1,4 +1,10 @@
-import { APP_VISIBILITIES, AUDIT_ACTIONS, ERROR_CODES, VERSION_STATUSES } from '@minirelease/core';
+import {
+  APP_VISIBILITIES,
+  AUDIT_ACTIONS,
+  ERROR_CODES,
+  IMAGE_TYPES,
+  VERSION_STATUSES,
+} from '@minirelease/core';
 import type * as wire from '@minirelease/core/wire';
 import { z } from 'zod';
 import { APP_ROLES, PLATFORM_ROLES } from '../auth/principal.js';
@@ -252,6 +258,49 @@ export const ReviewQueueItemSchema = z.object({
   materials: MaterialsSchema.nullable().describe('with the test password: reviewers log in with it'),
 });
 
+export const AppCheckBody = z.object({
+  name: z.string().max(64),
+  brand: z.string().max(64),
+  category: z.string().max(64),
+  qualifications: z
+    .array(z.object({ type: text(64), number: text(128).optional(), expiresAt: text(10) }))
+    .max(20)
+    .optional(),
+  description: text(2000).optional(),
+});
+
+export const AppCheckResultSchema = z
+  .object({ ok: z.boolean(), findings: ReportSchema.shape.findings })
+  .describe('AppCheckResult');
+
+export const CheckCatalogSchema = z
+  .object({
+    rules: z.array(
+      z.object({
+        code: z.string(),
+        severity: z.enum(['error', 'warning', 'info']),
+        message: LocalText,
+        hint: LocalText,
+      }),
+    ),
+    categories: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        en: z.string(),
+        parent: z.string().exactOptional(),
+        requires: z.array(z.array(z.string())),
+      }),
+    ),
+    qualificationTypes: z.array(z.object({ id: z.string(), name: z.string(), en: z.string() })),
+  })
+  .describe('CheckCatalog');
+
+export const MaterialParams = z.object({ app: appIdParam, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const MaterialSchema = z
+  .object({ sha256: z.string(), mediaType: z.enum(IMAGE_TYPES), size: z.number().int() })
+  .describe('Material');
+
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
   400: ErrorSchema,
@@ -280,3 +329,7 @@ same<Same<z.output<typeof CreatedTokenSchema>, wire.CreatedToken>>();
 same<Same<z.output<typeof WhoAmISchema>, wire.WhoAmI>>();
 same<Same<z.output<typeof ReviewQueueItemSchema>, wire.ReviewQueueItem>>();
 same<Same<z.output<ReturnType<typeof pageOf<typeof AppSchema>>>, wire.Page<wire.App>>>();
+same<Same<z.output<typeof AppCheckResultSchema>, wire.AppCheckResult>>();
+same<Same<z.input<typeof AppCheckBody>, wire.AppCheckRequest>>();
+same<Same<z.output<typeof CheckCatalogSchema>, wire.CheckCatalog>>();
+same<Same<z.output<typeof MaterialSchema>, wire.Material>>();

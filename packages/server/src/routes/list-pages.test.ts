@@ -68,6 +68,10 @@ describe.each(TEST_DIALECTS)('pages of versions and of the review queue on %s', 
       '/v1/apps/qinghe-books/versions?cursor=latest',
       '/v1/review-queue?cursor=bm90LWpzb24',
       '/v1/review-queue?cursor=WzEsMl0',
+      // These two restarted from the top with 200 (issue 10), and a client paging to the end looped.
+      '/v1/apps?cursor=Not%20An%20App',
+      '/v1/apps/qinghe-books/audit-log?cursor=latest',
+      '/v1/apps/qinghe-books/audit-log?cursor=-1',
     ]) {
       const r = await s.call('GET', url);
       expect(r.statusCode, url).toBe(400);

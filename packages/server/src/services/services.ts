@@ -17,6 +17,8 @@ export interface Services {
   readonly pipeline: PipelineService;
   readonly versions: VersionService;
   readonly tokens: TokenService;
+  /** The platform's checker tuning, for routes that run rules without a package. */
+  readonly check: CheckTuning;
 }
 
 export function createServices(options: {
@@ -39,5 +41,6 @@ export function createServices(options: {
     pipeline,
     versions: new VersionService(deps, pipeline, options.blobs, options.check),
     tokens: new TokenService(options.db, now),
+    check: options.check ?? {},
   };
 }

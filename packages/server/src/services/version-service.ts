@@ -11,11 +11,11 @@ import {
 import { assertActionAllowed, assertSemver, DomainError } from '@minirelease/core';
 import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import { memberStore } from '../storage/member-store.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
 import { loadAppInfo } from './app-info.js';
 import { type WriteDeps, writeApp } from './app-write.js';
 import { type PipelineService, semverColumns, type TransitionResult } from './pipeline-service.js';
+import { assertMayReview } from './separation-of-duties.js';
 
 export const MAX_DESCRIPTION_CHARS = 2000;
 
@@ -200,16 +200,6 @@ export class VersionService {
         field: 'reasons',
       });
     }
-    const isAdmin = principal.roles.includes('admin');
-    if (!isAdmin && (await memberStore.roleOf(this.deps.db, appId, principal.principal)) !== undefined) {
-      throw new DomainError(
-        'FORBIDDEN',
-        `${principal.principal} is a member of ${appId} and may not review it`,
-        {
-          needed: 'a reviewer who is not a member',
-        },
-      );
-    }
     const review = { ...input, reviewer: principal.principal, at: this.deps.now().toISOString() };
     return this.release.apply(
       principal.principal,
@@ -220,6 +210,10 @@ export class VersionService {
         reason: input.comment || input.reasons.join(', '),
         versionPatch: { review: JSON.stringify(review) },
         details: { decision: input.decision, reasons: input.reasons },
+        precheck: async ({ tx }) => {
+          await assertMayReview(tx, principal, appId, assertVersion(version));
+          return { type: 'review', version, decision: input.decision };
+        },
       },
     );
   }

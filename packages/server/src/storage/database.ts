@@ -12,6 +12,8 @@ import {
 import pg from 'pg';
 import { initMigration } from './migrations/0001-init.js';
 import { tokenExpiryMigration } from './migrations/0002-token-expiry.js';
+import { materialsMigration } from './migrations/0004-materials.js';
+import { grayMigration } from './migrations/0005-gray.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -62,6 +64,8 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void
   const migrations: Record<string, Migration> = {
     '0001-init': initMigration(dialect),
     '0002-token-expiry': tokenExpiryMigration,
+    '0004-materials': materialsMigration(),
+    '0005-gray': grayMigration(dialect),
   };
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error } = await new Migrator({ db, provider }).migrateToLatest();

@@ -15,6 +15,21 @@ export interface Database {
   audit_log: AuditTable;
   events: EventTable;
   counters: CounterTable;
+  materials: MaterialTable;
+  host_keys: HostKeyTable;
+  host_event_minutes: HostEventMinuteTable;
+  host_event_batches: HostEventBatchTable;
+  gray_plans: GrayPlanTable;
+  gray_ticker_lease: GrayTickerLeaseTable;
+}
+
+export interface MaterialTable {
+  app_id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  created_by: string;
+  created_at: string;
 }
 
 export interface AppTable {
@@ -115,4 +130,61 @@ export interface EventTable {
 export interface CounterTable {
   name: string;
   value: number;
+}
+
+/** Host keys: what host apps report events with; only the SHA-256 of the secret is kept (DESIGN §10). */
+export interface HostKeyTable {
+  id: string;
+  name: string;
+  hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Counts of one minute (epoch ms) of one app × version × channel; `users` is the hex HyperLogLog sketch. */
+export interface HostEventMinuteTable {
+  app_id: string;
+  version: string;
+  channel: 'gray' | 'stable' | 'experience';
+  minute: number;
+  launches: number;
+  errors: number;
+  crashes: number;
+  feedback: number;
+  users: string;
+}
+
+/** A batch already counted, with the answer it got, so a replay is answered alike and counted once. */
+export interface HostEventBatchTable {
+  key_id: string;
+  idempotency_key: string;
+  body_sha256: string;
+  /** JSON: the HostEventsAnswer. */
+  answer: string;
+  received_at: string;
+}
+
+export interface GrayPlanTable {
+  app_id: string;
+  version: string;
+  /** JSON array of basis points. */
+  steps: string;
+  soak_minutes: number;
+  min_launches: number;
+  bad_ratio: number;
+  on_degraded: 'halt' | 'cancel';
+  publish_at_end: number;
+  state: 'active' | 'paused' | 'halted' | 'completed' | 'ended';
+  step_index: number;
+  step_started_at: string;
+  started_at: string;
+  last_decision: string | null;
+  updated_at: string;
+}
+
+export interface GrayTickerLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: number;
 }

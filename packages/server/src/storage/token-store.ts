@@ -34,6 +34,18 @@ export const tokenStore = {
     return Number(r.numUpdatedRows) > 0;
   },
 
+  /** Of these token ids, the ones still usable (not revoked). */
+  async activeAmong(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('tokens')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where('revoked_at', 'is', null)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
   async touch(db: Kysely<Database>, id: string, at: string): Promise<void> {
     await db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   },

@@ -28,7 +28,7 @@ export async function startTestServer(
   dialect: TestDialect,
   options: { limits?: Partial<Limits> } & Pick<
     CreateAppOptions,
-    'stream' | 'eventPollMs' | 'check' | 'now'
+    'stream' | 'eventPollMs' | 'check' | 'now' | 'consoleDir'
   > = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(dialect);
@@ -41,6 +41,7 @@ export async function startTestServer(
     eventPollMs: options.eventPollMs,
     check: options.check,
     now: options.now,
+    consoleDir: options.consoleDir,
   });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
   const check = answerCheck(instance.app.swagger() as unknown as Parameters<typeof answerCheck>[0]);

@@ -1,0 +1,54 @@
+import type { App } from '@minirelease/sdk';
+import { Button, Card, Input, QRCode, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useRefreshApp } from '../../api/app-queries.js';
+import { useClient } from '../../api/session.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+/**
+ * The experience version (as WeChat's 体验版): who may open it and a QR code a host app scans. The code carries
+ * the platform, the app and the channel; the host adds its own user id and resolves with `channel=experience`.
+ */
+export function ExperiencePanel({ app }: { app: App }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const refresh = useRefreshApp(app.appId);
+  const [text, setText] = useState(app.experiencers.join('\n'));
+  const [error, setError] = useState<unknown>(null);
+  const link = `minirelease://open?server=${encodeURIComponent(location.origin)}&app=${encodeURIComponent(app.appId)}&channel=experience`;
+  return (
+    <Card title={`${t('experience')}: ${app.experienceVersion ?? t('none')}`} size="small">
+      <Space wrap align="start">
+        <div style={{ minWidth: 260 }}>
+          <label htmlFor="experiencers">{t('experiencers')}</label>
+          <Input.TextArea id="experiencers" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+          <Button
+            style={{ marginTop: 8 }}
+            onClick={async () => {
+              setError(null);
+              try {
+                const ids = text.split(/\s+/).filter(Boolean);
+                await client.setExperiencers(app.appId, ids, { ifMatch: app.revision });
+              } catch (e) {
+                setError(e);
+              }
+              await refresh();
+            }}
+          >
+            {t('saveExperiencers')}
+          </Button>
+          <ErrorNotice error={error} />
+        </div>
+        {app.experienceVersion && (
+          <figure style={{ margin: 0 }}>
+            <QRCode value={link} aria-label={t('experienceQr')} />
+            <figcaption>
+              <Typography.Text type="secondary">{t('experienceQr')}</Typography.Text>
+            </figcaption>
+          </figure>
+        )}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Version } from '@minirelease/sdk';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useRefreshApp } from '../../api/app-queries.js';
+import { useClient } from '../../api/session.js';
+import { ConfirmButton } from '../../components/Confirm.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Findings } from '../../components/Findings.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { SubmitForm } from './SubmitForm.js';
+
+/** One version: its report, and the steps its status allows (submit, cancel review, experience). */
+export function VersionPanel({ appId, version }: { appId: string; version: Version }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const refresh = useRefreshApp(appId);
+  const [error, setError] = useState<unknown>(null);
+  const report = useQuery({
+    queryKey: ['report', appId, version.version],
+    queryFn: () => client.report(appId, version.version),
+  });
+  const run = (action: () => Promise<unknown>) => async () => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      await refresh();
+    }
+  };
+  const v = version.version;
+  const back = version.status === 'AUDITING' ? t('cancelReview') : t('backToDev');
+  return (
+    <Card
+      title={
+        <span>
+          {t('version')} {v} <Tag>{version.status}</Tag>
+        </span>
+      }
+      size="small"
+      data-testid="version-panel"
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {version.review && (
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('review')}>
+              {version.review.decision} {version.review.reasons.join(', ')} {version.review.comment}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+        <section aria-label={t('report')}>
+          <h2 style={{ fontSize: 18 }}>{t('report')}</h2>
+          {report.data && (
+            <Alert
+              type={report.data.ok ? 'success' : 'error'}
+              showIcon
+              title={report.data.ok ? t('reportOk') : t('reportBlocked')}
+              style={{ marginBottom: 8 }}
+            />
+          )}
+          {report.data && <Findings findings={report.data.findings} />}
+          <ErrorNotice error={report.error} />
+        </section>
+        <Space wrap>
+          {version.status === 'INIT' && (
+            <ConfirmButton
+              label={t('experience')}
+              what={t('experience')}
+              onConfirm={run(() => client.setExperienceVersion(appId, v))}
+            />
+          )}
+          {['AUDITING', 'AUDIT_REJECT', 'WAIT_RELEASE'].includes(version.status) && (
+            <ConfirmButton
+              label={back}
+              what={t('confirmCancelReview', { v })}
+              onConfirm={run(() => client.cancelReview(appId, v))}
+            />
+          )}
+        </Space>
+        {version.status === 'INIT' && (
+          <SubmitForm appId={appId} version={v} usesLogin={report.data?.stats.usesLogin ?? false} />
+        )}
+        <ErrorNotice error={error} />
+      </Space>
+    </Card>
+  );
+}
