@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerApp } from './commands/app.js';
+import { registerBootstrap } from './commands/bootstrap.js';
 import { registerCancelGray } from './commands/cancel-gray.js';
 import { registerCancelReview } from './commands/cancel-review.js';
 import { registerCheck } from './commands/check.js';
@@ -49,6 +50,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerOfflineOnline(program, ctx);
   registerStatus(program, ctx);
   registerResolve(program, ctx);
+  registerBootstrap(program, ctx);
   registerLog(program, ctx);
 }
 

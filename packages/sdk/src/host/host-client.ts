@@ -116,7 +116,10 @@ export function createHostClient(options: HostClientOptions): HostClient {
   const persist = () => slot?.update((doc) => ({ ...doc, answers: cache.persisted() }));
 
   let local: { state: Snapshot; resolver: LocalResolver } | undefined;
-  /** The answer decided from the newest state at hand, or undefined when it does not know the app. */
+  /**
+   * The answer decided from the newest state at hand, or undefined when it does not know the app: core's
+   * `decide`, so the answer the resolver gave at that seq (docs/adr/0007-host-cold-start.md).
+   */
   function fromState(
     appId: string,
     userId: string,

@@ -1,7 +1,7 @@
 /**
  * Where a host client keeps one small JSON document across restarts (the last good answers, the last release
  * state of the local mode), so that a cold start with the resolver unreachable still has something to answer
- * from (docs/architecture.md, sdk). The SDK reads and writes the document whole, as text: every place a host
+ * from (docs/adr/0007-host-cold-start.md). The SDK reads and writes the document whole, as text: every place a host
  * can keep a string fits, and nothing is shared between calls.
  *
  * Adapters: `fileStore(path)` for Node (`@minirelease/sdk/node`), `localStorageStore(key)` for browsers,
