@@ -50,6 +50,12 @@ export {
 } from './package/package-problem.js';
 export { readDirectory } from './package/read-directory.js';
 export { readPackage } from './package/read-package.js';
+export {
+  type ExcludedPath,
+  type ProjectFiles,
+  type UploadExcludes,
+  uploadExcludes,
+} from './package/upload-excludes.js';
 export { PackageError, zipDirectory } from './package/zip-directory.js';
 export type { PackageSizes } from './package-size.js';
 export {

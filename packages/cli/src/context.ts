@@ -9,6 +9,7 @@ export interface GlobalFlags {
   server?: string;
   token?: string;
   json?: boolean;
+  lang?: 'zh' | 'en';
 }
 
 /** What a command function needs: the API client and the output, both built from the global options. */
@@ -44,7 +45,7 @@ export function createContext(io: CliIo): CliContext {
     },
     async run(command, action) {
       const globals = command.optsWithGlobals() as GlobalFlags;
-      const out = createOutput(io, globals.json === true);
+      const out = createOutput(io, globals.json === true, globals.lang);
       const configFile = configFilePath(io.env);
       let client: MiniReleaseClient | undefined;
       const deps: RunDeps = {

@@ -4,6 +4,7 @@ import { registerApp } from './commands/app.js';
 import { registerCancelGray } from './commands/cancel-gray.js';
 import { registerCancelReview } from './commands/cancel-review.js';
 import { registerCheck } from './commands/check.js';
+import { registerExperience } from './commands/experience.js';
 import { registerGray } from './commands/gray.js';
 import { registerLog } from './commands/log.js';
 import { registerLogin } from './commands/login.js';
@@ -18,9 +19,11 @@ import { registerStatus } from './commands/status.js';
 import { registerSubmit } from './commands/submit.js';
 import { registerToken } from './commands/token.js';
 import { registerUpload } from './commands/upload.js';
+import { registerReport, registerVersion } from './commands/version.js';
 import { registerWhoami } from './commands/whoami.js';
 import { type CliContext, createContext } from './context.js';
 import { type CliIo, processIo } from './io.js';
+import { parseLang } from './options.js';
 import { createOutput, exitCodeOf } from './output.js';
 
 /** Registration order is the order of `--help`: the release pipeline, as a developer walks it. */
@@ -33,6 +36,9 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerApp(program, ctx);
   registerCheck(program, ctx);
   registerUpload(program, ctx);
+  registerVersion(program, ctx);
+  registerReport(program, ctx);
+  registerExperience(program, ctx);
   registerSubmit(program, ctx);
   registerCancelReview(program, ctx);
   registerReview(program, ctx);
@@ -69,12 +75,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       outputError: (text, write) => (json ? undefined : write(text)),
     })
     .showHelpAfterError(json ? false : '(run with --help for usage)')
+    // Inherited by every command registered below: each --help lists --server, --token, --json, --lang.
+    .configureHelp({ showGlobalOptions: true })
     .option(
       '--server <url>',
       'the API (default: $MINIRELEASE_SERVER, the saved login, http://127.0.0.1:8080)',
     )
     .option('--token <token>', 'the API token (default: $MINIRELEASE_TOKEN, the saved login)')
-    .option('--json', 'print only the resource as JSON on stdout; errors as JSON on stderr');
+    .option('--json', 'print only the resource as JSON on stdout; errors as JSON on stderr')
+    .option('--lang <lang>', 'zh or en, for findings and summaries (default: from the locale)', parseLang);
   registerCommands(program, ctx);
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -25,7 +25,7 @@ export interface Output {
   error(err: unknown): void;
 }
 
-export function createOutput(io: CliIo, json: boolean): Output {
+export function createOutput(io: CliIo, json: boolean, lang?: Lang): Output {
   const env = io.env;
   const colorOn = (stream: { isTTY?: boolean }) =>
     env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'
@@ -38,7 +38,7 @@ export function createOutput(io: CliIo, json: boolean): Output {
   };
   return {
     json,
-    lang: /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en',
+    lang: lang ?? (/^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en'),
     stderr: io.stderr,
     interactive: !json && io.stderr.isTTY === true,
     result(value, human) {

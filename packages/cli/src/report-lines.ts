@@ -8,8 +8,7 @@ export function reportLines(report: Report, lang: Lang, c: Colors): string[] {
   const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');
-  const verdict = report.ok ? c.green('report ok') : c.red('report failed');
-  const lines = [`${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`];
+  const lines = [summaryLine(report.ok, errors, warnings, lang, c)];
   const sorted = [...report.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   for (const f of sorted) {
     const where = f.file
@@ -20,6 +19,15 @@ export function reportLines(report: Report, lang: Lang, c: Colors): string[] {
     if (f.hint) lines.push(c.dim(`      ${f.hint[lang]}`));
   }
   return lines;
+}
+
+function summaryLine(ok: boolean, errors: number, warnings: number, lang: Lang, c: Colors): string {
+  if (lang === 'zh') {
+    const verdict = ok ? c.green('检查通过') : c.red('检查未通过');
+    return `${verdict}：${errors} 个错误，${warnings} 个警告`;
+  }
+  const verdict = ok ? c.green('report ok') : c.red('report failed');
+  return `${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
 function severity(value: Finding['severity'], c: Colors): string {

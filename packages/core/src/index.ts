@@ -17,6 +17,7 @@ export * from './stream/snapshot-events.js';
 export * from './stream/sse-parser.js';
 export * from './stream/stream-reader.js';
 export * from './version/actions.js';
+export * from './version/in-flight-hint.js';
 export * from './version/semver.js';
 export * from './version/version.js';
 export * from './version/version-machine.js';

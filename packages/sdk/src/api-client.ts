@@ -76,6 +76,12 @@ export class MiniReleaseClient extends VersionsClient {
     return this.http.json({ method: 'POST', path: route, json: input, ...opts });
   }
 
+  /** Removes a qualification document by its id (from `getApp(...).qualifications`). */
+  removeQualification(appId: string, id: string, opts?: WriteOptions): Promise<App> {
+    const route = path`/v1/apps/${appId}/qualifications/${id}`;
+    return this.http.json({ method: 'DELETE', path: route, ...opts });
+  }
+
   rollback(appId: string, input: RollbackRequest = {}, opts?: WriteOptions): Promise<App> {
     return this.http.json({ method: 'POST', path: path`/v1/apps/${appId}/rollback`, json: input, ...opts });
   }

@@ -1,4 +1,5 @@
 import type { PackageProblem } from './package-problem.js';
+import type { ExcludedPath } from './upload-excludes.js';
 
 /** The files of a package: normalized posix path → content. Directories are implied, never listed. */
 export type PackageFiles = Map<string, Buffer>;
@@ -15,7 +16,7 @@ export interface SkippedPath {
 }
 
 export type DirectoryReadResult =
-  | { ok: true; files: PackageFiles; totalSize: number; skipped: SkippedPath[] }
+  | { ok: true; files: PackageFiles; totalSize: number; skipped: SkippedPath[]; excluded: ExcludedPath[] }
   | { ok: false; problem: PackageProblem };
 
 /** macOS Finder adds AppleDouble copies under `__MACOSX/`: metadata of the zip, not part of the app. */

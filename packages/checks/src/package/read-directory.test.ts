@@ -86,3 +86,37 @@ describe('readDirectory', () => {
     expect(!file.ok && file.problem.code).toBe('PACKAGE_INVALID');
   });
 });
+
+describe('readDirectory excludes (docs/upload.md)', () => {
+  it('reads none of .env, node_modules, .map and packOptions.ignore of a WeChat project, and lists them', async () => {
+    await write({
+      'app.json': '{}',
+      'app.wxss': '',
+      '.env': 'SECRET=1',
+      'node_modules/lib/index.js': 'x',
+      'pages/index/index.js': 'Page({})',
+      'pages/index/index.js.map': '{}',
+      'docs/notes.md': '#',
+      'project.config.json': JSON.stringify({ packOptions: { ignore: [{ type: 'folder', value: 'docs' }] } }),
+    });
+    const result = await readDirectory(dir);
+    expect(result.ok && [...result.files.keys()].sort()).toEqual([
+      'app.json',
+      'app.wxss',
+      'pages/index/index.js',
+      'project.config.json',
+    ]);
+    expect(result.ok && result.excluded.map((e) => e.path).sort()).toEqual([
+      '.env',
+      'docs/',
+      'node_modules/',
+      'pages/index/index.js.map',
+    ]);
+  });
+
+  it('does not count excluded entries against the limits', async () => {
+    await write({ 'app.json': '{}', '.git/a': '1', '.git/b': '2', '.git/c': '3' });
+    const result = await readDirectory(dir, { maxEntries: 1 });
+    expect(result.ok && [...result.files.keys()]).toEqual(['app.json']);
+  });
+});

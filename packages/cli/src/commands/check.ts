@@ -122,10 +122,6 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       parseQualification,
     )
     .option('--description <text>', 'the release notes, for their length rule')
-    .option('--lang <lang>', 'zh or en (default: from the locale)', (v: string) => {
-      if (v !== 'zh' && v !== 'en') throw new InvalidArgumentError('expected zh or en');
-      return v;
-    })
     .option('--config <file>', "a platform's checker configuration (JSON)")
     .option('--no-sandbox', 'skip running the launch in the sandbox')
     .action((path: string, flags: Omit<CheckFlags, 'path'>, command: Command) =>

@@ -1,7 +1,10 @@
-import { Argument, type Command } from 'commander';
+import { paginate, type ReviewQueueItem } from '@minirelease/sdk';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.js';
 import type { CliContext, Deps } from '../context.js';
-import { versionLine } from '../format.js';
-import { type AppVersionFlags, collect, withAppVersion } from '../options.js';
+import { versionLine, when } from '../format.js';
+import { type AppVersionFlags, collect, integer, withAppVersion } from '../options.js';
+import { table } from '../table.js';
 
 export interface ReviewFlags extends AppVersionFlags {
   decision: 'approve' | 'reject';
@@ -23,16 +26,93 @@ export async function reviewCommand(flags: ReviewFlags, { client, out }: Deps): 
   return 0;
 }
 
+export interface ReviewQueueFlags {
+  limit?: number;
+  cursor?: string;
+}
+
+/** The versions waiting for review, oldest submission first as the server orders them. Reviewers only. */
+export async function reviewQueueCommand(flags: ReviewQueueFlags, { client, out }: Deps): Promise<number> {
+  const page = await client.reviewQueue({ limit: flags.limit, cursor: flags.cursor });
+  out.result(page, (c) => {
+    if (page.items.length === 0) return c.dim('nothing to review');
+    const rows = page.items.map((i) => [
+      i.appId,
+      i.appName,
+      i.version,
+      i.reportOk ? 'ok' : c.red('errors'),
+      when(i.submittedAt),
+      i.submittedBy,
+    ]);
+    const lines = table(['app', 'name', 'version', 'report', 'submitted', 'by'], rows);
+    if (page.nextCursor) lines.push(c.dim(`more: --cursor ${page.nextCursor}`));
+    return lines;
+  });
+  return 0;
+}
+
+/**
+ * One submission as the reviewer reads it, materials included with the test password: the queue is the only
+ * place the server gives the password back, and only to reviewers (`GET /v1/review-queue`).
+ */
+export async function reviewShowCommand(flags: AppVersionFlags, { client, out }: Deps): Promise<number> {
+  let found: ReviewQueueItem | undefined;
+  for await (const item of paginate((cursor) => client.reviewQueue({ limit: 200, cursor }))) {
+    if (item.appId === flags.app && item.version === flags.version) {
+      found = item;
+      break;
+    }
+  }
+  if (!found) {
+    throw new CliError('VERSION_NOT_FOUND', `${flags.app} ${flags.version} is not waiting for review`, 1, {
+      version: flags.version,
+    });
+  }
+  const item = found;
+  out.result(item, (c) => {
+    const m = item.materials ?? {};
+    const lines = [
+      `${c.bold(item.appId)} ${item.appName} ${item.version} ${c.dim(`submitted ${when(item.submittedAt)} by ${item.submittedBy}`)}`,
+      `  report ${item.reportOk ? c.green('ok') : c.red('has errors')}`,
+      `  notes ${item.description}`,
+      `  test account ${m.testAccount ?? c.dim('none')}`,
+      `  test password ${m.testPassword ?? c.dim('none')}`,
+    ];
+    for (const s of m.screenshots ?? []) lines.push(`  screenshot ${s}`);
+    if (m.recording) lines.push(`  recording ${m.recording}`);
+    if (m.notes) lines.push(`  reviewer notes ${m.notes}`);
+    return lines;
+  });
+  return 0;
+}
+
 export function registerReview(program: Command, ctx: CliContext): void {
+  const review = program
+    .command('review')
+    .description('the review queue: read submissions, approve or reject');
+  review
+    .command('queue')
+    .description('list the versions waiting for review (reviewers)')
+    .option('--limit <n>', 'how many', integer(1, 200))
+    .option('--cursor <cursor>', 'continue after a previous page')
+    .action((flags: ReviewQueueFlags, command: Command) =>
+      ctx.run(command, (deps) => reviewQueueCommand(flags, deps)),
+    );
   withAppVersion(
-    program
-      .command('review')
-      .description('approve or reject a version in review')
-      .addArgument(new Argument('<decision>', 'approve or reject').choices(['approve', 'reject'])),
-  )
-    .option('--reason <code>', 'a rejection reason code (e.g. NAME_TOO_GENERIC); repeatable', collect)
-    .option('--comment <text>', 'a comment for the developer')
-    .action((decision: ReviewFlags['decision'], flags: Omit<ReviewFlags, 'decision'>, command: Command) =>
+    review.command('show').description('show a submission with its materials (reviewers)'),
+  ).action((flags: AppVersionFlags, command: Command) =>
+    ctx.run(command, (deps) => reviewShowCommand(flags, deps)),
+  );
+  for (const decision of ['approve', 'reject'] as const) {
+    const sub = withAppVersion(
+      review
+        .command(decision)
+        .description(decision === 'approve' ? 'approve a version in review' : 'reject a version in review'),
+    ).option('--comment <text>', 'a comment for the developer');
+    if (decision === 'reject')
+      sub.option('--reason <code>', 'a reason code (e.g. NAME_TOO_GENERIC); repeatable', collect);
+    sub.action((flags: Omit<ReviewFlags, 'decision'>, command: Command) =>
       ctx.run(command, (deps) => reviewCommand({ ...flags, decision }, deps)),
     );
+  }
 }

@@ -14,6 +14,7 @@ const token = {
   createdAt: '2025-11-24T10:00:00.000Z',
   lastUsedAt: null,
   revokedAt: null,
+  expiresAt: null,
 };
 
 async function run(args: string[], handler: StubHandler) {
@@ -42,7 +43,20 @@ describe('token', () => {
 
   it('list prints a table of tokens', async () => {
     const { io } = await run(['token', 'list'], () => json(200, { items: [token] }));
-    expect(io.stdoutText()).toContain('tok_2  reviewer-wang  reviewer  review desk  2025-11-24 10:00');
+    expect(io.stdoutText()).toMatch(
+      /tok_2\s+reviewer-wang\s+reviewer\s+review desk\s+2025-11-24 10:00\s+never/,
+    );
+  });
+
+  it('create --expires sends the expiry as an ISO time; list marks an expired token', async () => {
+    const expiring = { ...token, expiresAt: '2025-12-01T00:00:00.000Z' };
+    await run(['token', 'create', '--principal', 'ci', '--expires', '2025-12-01'], () =>
+      json(201, { ...expiring, token: 'mr_secret' }),
+    );
+    expect(stub.last().json).toMatchObject({ principal: 'ci', expiresAt: '2025-12-01T00:00:00.000Z' });
+    await stub.close();
+    const { io } = await run(['token', 'list'], () => json(200, { items: [expiring] }));
+    expect(io.stdoutText()).toMatch(/tok_2 \(expired\).*2025-12-01 00:00/);
   });
 
   it('revoke deletes the token', async () => {

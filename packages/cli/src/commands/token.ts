@@ -1,6 +1,7 @@
 import type { PlatformRole } from '@minirelease/sdk';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { CliContext, Deps } from '../context.js';
+import { parseExpires } from '../expires.js';
 import { when } from '../format.js';
 import { table } from '../table.js';
 
@@ -10,6 +11,8 @@ export interface TokenCreateFlags {
   principal: string;
   role?: PlatformRole[];
   label?: string;
+  /** ISO time, already parsed from `--expires`. */
+  expires?: string;
 }
 
 /** Admin: a token for a principal. The secret is printed once; only its hash is kept. */
@@ -18,27 +21,31 @@ export async function tokenCreateCommand(flags: TokenCreateFlags, { client, out 
     principal: flags.principal,
     roles: flags.role ?? [],
     ...(flags.label ? { label: flags.label } : {}),
+    ...(flags.expires ? { expiresAt: flags.expires } : {}),
   });
   out.result(created, (c) => [
     `${c.green('created')} token ${created.id} for ${c.bold(created.principal)} ${c.dim(`(${roles(created.roles)})`)}`,
     `  ${created.token}`,
+    c.dim(`  expires ${created.expiresAt ? when(created.expiresAt) : 'never'}`),
     c.dim('  shown once: store it now'),
   ]);
   return 0;
 }
 
-export async function tokenListCommand({ client, out }: Deps): Promise<number> {
+export async function tokenListCommand({ client, out }: Deps, now: Date = new Date()): Promise<number> {
   const page = await client.listTokens();
+  const expired = (at: string | null) => at !== null && Date.parse(at) <= now.getTime();
   out.result(page, (c) =>
     table(
-      ['id', 'principal', 'roles', 'label', 'created', 'last used'],
+      ['id', 'principal', 'roles', 'label', 'created', 'last used', 'expires'],
       page.items.map((t) => [
-        t.revokedAt ? c.dim(`${t.id} (revoked)`) : t.id,
+        t.revokedAt ? c.dim(`${t.id} (revoked)`) : expired(t.expiresAt) ? c.dim(`${t.id} (expired)`) : t.id,
         t.principal,
         roles(t.roles),
         t.label,
         when(t.createdAt),
         when(t.lastUsedAt),
+        t.expiresAt ? when(t.expiresAt) : 'never',
       ]),
     ),
   );
@@ -74,6 +81,11 @@ export function registerToken(program: Command, ctx: CliContext): void {
       role,
     )
     .option('--label <text>', 'what the token is for')
+    .option(
+      '--expires <when>',
+      'a duration (90m, 12h, 30d, 2w), a date YYYY-MM-DD or an ISO time (default: never)',
+      (v: string) => parseExpires(v),
+    )
     .action((flags: TokenCreateFlags, command: Command) =>
       ctx.run(command, (deps) => tokenCreateCommand(flags, deps)),
     );

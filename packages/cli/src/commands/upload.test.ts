@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { json, type StubServer, startStubServer } from '@minirelease/sdk/testing';
@@ -94,6 +94,62 @@ describe('uploadCommand', () => {
     const { deps } = commandDeps(stub.url);
     const flags = { path: join(dir, 'nope'), app: 'a', version: '1.0.0', description };
     await expect(uploadCommand(flags, deps)).rejects.toMatchObject({ code: 'PATH_NOT_FOUND', exitCode: 1 });
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('says that a version with errors is stored, what blocks it and the command that fixes it', async () => {
+    const notes = {
+      code: 'VERSION_DESC_LENGTH',
+      severity: 'error',
+      message: { zh: '版本描述太短', en: 'release notes too short' },
+    };
+    const report = { ok: false, findings: [notes, error], stats: {} };
+    stub = await startStubServer(() => json(201, uploaded(report)));
+    const zip = join(dir, 'app.zip');
+    await writeFile(zip, 'PK');
+    const flags = { path: zip, app: 'qinghe-books', version: '1.0.0', description };
+    const en = commandDeps(stub.url);
+    expect(await uploadCommand(flags, en.deps)).toBe(1);
+    const text = en.io.stdoutText();
+    expect(text).toContain('stored qinghe-books 1.0.0 as INIT, but submit will refuse it');
+    expect(text).toContain("minirelease version edit --app qinghe-books --version 1.0.0 --description '…'");
+    expect(text).toContain('fix the package and upload the same version again');
+    const zh = commandDeps(stub.url, { env: { LANG: 'zh_CN.UTF-8' } });
+    await uploadCommand(flags, zh.deps);
+    expect(zh.io.stdoutText()).toContain('检查未通过：2 个错误，0 个警告');
+    expect(zh.io.stdoutText()).toContain('已保存 qinghe-books 1.0.0（INIT），但以下错误会阻止提交审核');
+  });
+
+  it('with --dry-run lists the files and their total, names what is excluded, and sends nothing', async () => {
+    stub = await startStubServer(() => json(201, {}));
+    await mkdir(join(dir, 'node_modules/lib'), { recursive: true });
+    await writeFile(join(dir, 'app.json'), '{}');
+    await writeFile(join(dir, 'app.js'), 'App({})');
+    await writeFile(join(dir, '.env'), 'SECRET=1');
+    await writeFile(join(dir, 'app.js.map'), '{}');
+    await writeFile(join(dir, 'node_modules/lib/index.js'), 'x');
+    await writeFile(join(dir, 'project.config.json'), '{}');
+    const flags = { path: dir, app: 'qinghe-books', version: '1.0.0', description, dryRun: true };
+    const human = commandDeps(stub.url);
+    expect(await uploadCommand(flags, human.deps)).toBe(0);
+    expect(human.io.stdoutText()).toMatch(/7 B\s+app\.js\n/);
+    expect(human.io.stdoutText()).toContain('3 files, 11 B would be sent');
+    expect(human.io.stdoutText()).toContain('excluded .env');
+    const machine = commandDeps(stub.url, { json: true });
+    await uploadCommand(flags, machine.deps);
+    expect(machine.io.stdoutJson()).toMatchObject({
+      files: [
+        { path: 'app.js', size: 7 },
+        { path: 'app.json', size: 2 },
+        { path: 'project.config.json', size: 2 },
+      ],
+      totalSize: 11,
+    });
+    expect(machine.io.stdoutJson<{ excluded: { path: string }[] }>().excluded.map((e) => e.path)).toEqual([
+      '.env',
+      'app.js.map',
+      'node_modules/',
+    ]);
     expect(stub.requests).toHaveLength(0);
   });
 });

@@ -5,15 +5,36 @@ import { type AppVersionFlags, withAppVersion } from '../options.js';
 import { readPackageInput, type ZipDirectory } from '../package-input.js';
 import { createProgress } from '../progress-bar.js';
 import { reportLines } from '../report-lines.js';
+import { table } from '../table.js';
+import { blockerLines } from '../upload-blockers.js';
+import { planUpload } from '../upload-plan.js';
 
 export interface UploadFlags extends AppVersionFlags {
   /** A project folder or a zip. */
   path: string;
   description: string;
+  /** List what would be sent, and send nothing. */
+  dryRun?: boolean;
 }
 
 export interface UploadDeps extends Deps {
   zipDirectory?: ZipDirectory;
+}
+
+/** `upload --dry-run`: the files with their sizes, the total, and the excluded paths with their rules. */
+export async function uploadDryRun(path: string, { out }: Pick<Deps, 'out'>): Promise<number> {
+  const plan = await planUpload(path);
+  out.result(plan, (c) => [
+    ...table(
+      ['size', 'file'],
+      plan.files.map((f) => [bytes(f.size), f.path]),
+    ),
+    c.bold(
+      `${plan.files.length} files, ${bytes(plan.totalSize)} would be sent ${c.dim('(dry run: nothing sent)')}`,
+    ),
+    ...plan.excluded.map((e) => c.dim(`excluded ${e.path}  ${e.rule}`)),
+  ]);
+  return 0;
 }
 
 /**
@@ -22,6 +43,7 @@ export interface UploadDeps extends Deps {
  */
 export async function uploadCommand(flags: UploadFlags, deps: UploadDeps): Promise<number> {
   const { client, out } = deps;
+  if (flags.dryRun) return uploadDryRun(flags.path, deps);
   const zip = await readPackageInput(flags.path, deps.zipDirectory);
   const progress = createProgress(out, `uploading ${flags.app} ${flags.version}`);
   let uploaded: Awaited<ReturnType<typeof client.uploadVersion>>;
@@ -38,8 +60,13 @@ export async function uploadCommand(flags: UploadFlags, deps: UploadDeps): Promi
   out.result(uploaded, (c) => [
     `${c.green('uploaded')} ${versionLine(uploaded, c)} ${c.dim(`${kb(uploaded.size)} · sha256 ${uploaded.sha256.slice(0, 12)}`)}`,
     ...reportLines(uploaded.report, out.lang, c),
+    ...blockerLines(uploaded.report, flags.app, flags.version, out.lang, c),
   ]);
   return uploaded.report.ok ? 0 : 1;
+}
+
+function bytes(n: number): string {
+  return n < 1024 ? `${n} B` : kb(n);
 }
 
 function kb(bytes: number): string {
@@ -54,6 +81,7 @@ export function registerUpload(program: Command, ctx: CliContext): void {
       .argument('<path>', 'a folder or .zip'),
   )
     .requiredOption('--description <text>', 'release notes, 30–500 characters')
+    .option('--dry-run', 'list the files that would be sent with their sizes; send nothing')
     .action((path: string, flags: Omit<UploadFlags, 'path'>, command: Command) =>
       ctx.run(command, (deps) => uploadCommand({ ...flags, path }, deps)),
     );

@@ -111,12 +111,22 @@ describe('version machine', () => {
 
   it('refuses versions that are not greater, and versions that are not x.y.z', () => {
     const app = run(empty, { type: 'upload', version: '1.4.0' });
-    expect(refusal(app, { type: 'upload', version: '1.4.0' }).code).toBe('VERSION_NOT_GREATER');
     expect(refusal(app, { type: 'upload', version: '1.3.9' }).code).toBe('VERSION_NOT_GREATER');
     expect(refusal(app, { type: 'upload', version: '1.10' }).code).toBe('VERSION_INVALID');
     expect(refusal(app, { type: 'upload', version: '1.5.0-beta' }).code).toBe('VERSION_INVALID');
     expect(refusal(app, { type: 'upload', version: '01.5.0' }).code).toBe('VERSION_INVALID');
     expect(statusOf(run(app, { type: 'upload', version: '1.10.0' }), '1.10.0')).toBe('INIT');
+  });
+
+  it('replaces 1.4.0 still INIT on the same number, and refuses it once submitted with INVALID_STATUS', () => {
+    const app = run(empty, { type: 'upload', version: '1.4.0' });
+    expect(transition(app, { type: 'upload', version: '1.4.0' }).changes).toEqual([
+      { version: '1.4.0', from: 'INIT', to: 'INIT', grayBasisPoints: null },
+    ]);
+    const submitted = run(app, { type: 'submit', version: '1.4.0', blockers: [] });
+    const e = refusal(submitted, { type: 'upload', version: '1.4.0' });
+    expect(e.code).toBe('INVALID_STATUS');
+    expect(e.details).toMatchObject({ currentStatus: 'AUDITING', allowed: ['cancel-review', 'review'] });
   });
 
   it('gray only widens; the same value again is refused; cancel gray allows a lower start', () => {

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
 import { type Action, allowedActions, VERSION_TRANSITIONS, type VersionAction } from './actions.js';
+import { inFlightHint } from './in-flight-hint.js';
 import { assertSemver, compareSemver } from './semver.js';
 import {
   type AppState,
@@ -76,6 +77,19 @@ export function applyTransition(app: AppState, t: Transition): AppState {
 
 function upload(app: AppState, version: string): Transition {
   assertSemver(version);
+  // As miniprogram-ci overwrites the development version: the same number over a version still INIT replaces
+  // its package and report (docs/upload.md). Past INIT, what a reviewer saw must stay what it is.
+  const same = app.versions.find((v) => v.version === version);
+  if (same?.status === 'INIT') {
+    return { action: 'upload', changes: [{ version, from: 'INIT', to: 'INIT', grayBasisPoints: null }] };
+  }
+  if (same) {
+    throw new DomainError(
+      'INVALID_STATUS',
+      `cannot upload ${version} again: it is ${same.status}, and only a version still INIT is replaced; upload a greater version`,
+      { version, currentStatus: same.status, allowed: allowedActions(same.status) },
+    );
+  }
   const newest = app.versions.reduce<string | null>(
     (max, v) => (max === null || compareSemver(v.version, max) > 0 ? v.version : max),
     null,
@@ -136,7 +150,7 @@ function submit(app: AppState, current: VersionState, blockers: readonly string[
   if (inFlight) {
     throw new DomainError(
       'VERSION_IN_FLIGHT',
-      `cannot submit ${current.version}: ${inFlight.version} is ${inFlight.status}; publish it or take it back to development first`,
+      `cannot submit ${current.version}: ${inFlight.version} is ${inFlight.status}; ${inFlightHint(inFlight.version, inFlight.status)}`,
       { version: current.version, inFlight: inFlight.version, inFlightStatus: inFlight.status },
     );
   }

@@ -6,6 +6,8 @@ export interface CreateTokenRequest {
   principal: string;
   roles: PlatformRole[];
   label?: string;
+  /** ISO time, in the future; absent: the token never expires. */
+  expiresAt?: string;
 }
 
 export interface CreateAppRequest {

@@ -8,6 +8,8 @@ export interface Token {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** After this time the token is refused with `TOKEN_EXPIRED`; null: it never expires. */
+  expiresAt: string | null;
 }
 
 export interface CreatedToken extends Token {

@@ -5,6 +5,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   VERSION_INVALID: 400,
   UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
   FORBIDDEN: 403,
   // Separation of duties: whoever uploaded or submitted a version never reviews it (docs/architecture.md, "Roles").
   SELF_REVIEW: 403,
@@ -13,6 +14,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   VERSION_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
   MEMBER_NOT_FOUND: 404,
+  QUALIFICATION_NOT_FOUND: 404,
   PACKAGE_NOT_FOUND: 404,
   // The host app only needs "nothing to launch"; the code says why.
   APP_OFFLINE: 404,

@@ -8,6 +8,9 @@ import { isDocsRoute, PERMISSIONS, type Permission } from './permissions.js';
 import { type AppRole, appRoleAtLeast, type PlatformRole, type Principal } from './principal.js';
 import { hashToken } from './tokens.js';
 
+/** How often a token's `last_used_at` is written at most: once a minute says "in use" well enough. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
@@ -75,8 +78,19 @@ async function authenticate(
   if (!row || row.revoked_at !== null) {
     throw new DomainError('UNAUTHENTICATED', 'the token is unknown or revoked');
   }
-  // last_used_at is advisory; a write per request is cheap next to the lookup, but not worth a failed request.
-  tokenStore.touch(db, row.id, now().toISOString()).catch(() => {});
+  const at = now();
+  if (row.expires_at !== null && Date.parse(row.expires_at) <= at.getTime()) {
+    throw new DomainError(
+      'TOKEN_EXPIRED',
+      `the token ${row.id} expired at ${row.expires_at}; ask an admin for a new one (minirelease token create)`,
+      { tokenId: row.id, expiresAt: row.expires_at },
+    );
+  }
+  // last_used_at is advisory: written at most once a minute per token, so a busy CI token does not turn every
+  // read into a write; and never worth a failed request.
+  if (row.last_used_at === null || at.getTime() - Date.parse(row.last_used_at) >= TOUCH_INTERVAL_MS) {
+    tokenStore.touch(db, row.id, at.toISOString()).catch(() => {});
+  }
   return { principal: row.principal, roles: JSON.parse(row.roles) as PlatformRole[], tokenId: row.id };
 }
 

@@ -38,6 +38,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'DELETE /v1/apps/:app/members/:principal': 'app:owner',
   'PUT /v1/apps/:app/experiencers': 'app:developer',
   'POST /v1/apps/:app/qualifications': 'app:owner',
+  'DELETE /v1/apps/:app/qualifications/:id': 'app:owner',
   'GET /v1/apps/:app/audit-log': 'app:viewer',
 
   'POST /v1/apps/:app/versions': 'app:developer',

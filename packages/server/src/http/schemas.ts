@@ -51,6 +51,7 @@ export const ExperiencersBody = z.object({
     .max(200)
     .describe('at most 50 distinct user ids (as Alipay); repeats count once'),
 });
+export const QualificationParams = z.object({ app: appIdParam, id: z.string().min(1).max(64) });
 export const QualificationBody = z.object({
   type: z.string().trim().min(1).max(64),
   number: z.string().trim().min(1).max(128),
@@ -101,6 +102,7 @@ export const TokenBody = z.object({
     .regex(/^[^\s]+$/, 'no spaces'),
   roles: z.array(z.enum(PLATFORM_ROLES)).max(PLATFORM_ROLES.length).default([]),
   label: text(128).default(''),
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe('ISO time; absent: never expires'),
 });
 
 export const PageQuery = z.object({
@@ -225,6 +227,7 @@ export const TokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

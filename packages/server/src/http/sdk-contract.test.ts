@@ -100,6 +100,7 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   setExperiencers: (c) => c.setExperiencers(APP, ['u1', 'u2']),
   addQualification: (c) =>
     c.addQualification(APP, { type: 'ICP', number: '京ICP备12345678号', expiresAt: '2030-01-01' }),
+  removeQualification: (c) => c.removeQualification(APP, TOKEN_ID),
   rollback: (c) => c.rollback(APP, { toVersion: '0.9.0' }),
   offline: (c) => c.offline(APP),
   online: (c) => c.online(APP),

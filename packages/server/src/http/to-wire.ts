@@ -129,5 +129,6 @@ export function tokenToWire(row: TokenRow): Token {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }

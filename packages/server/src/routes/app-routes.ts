@@ -14,6 +14,7 @@ import {
   PageQuery,
   pageOf,
   QualificationBody,
+  QualificationParams,
 } from '../http/schemas.js';
 import { appsToWire, auditToWire, readApp } from '../http/to-wire.js';
 import type { Services } from '../services/services.js';
@@ -184,6 +185,23 @@ export function appRoutes(api: Api, s: Services): void {
         expectedRevision(request),
       );
       return reply.code(201).send(await readApp(s.db, request.params.app));
+    },
+  );
+
+  api.delete(
+    '/v1/apps/:app/qualifications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a qualification document',
+        params: QualificationParams,
+        response: { 200: AppSchema, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const { app, id } = request.params;
+      await s.apps.removeQualification(callerOf(request).principal, app, id, expectedRevision(request));
+      return readApp(s.db, app);
     },
   );
 

@@ -49,6 +49,26 @@ describe.each(TEST_DIALECTS)('pre-review checks at upload and submit on %s', (di
     expect(submitted.json().status).toBe('AUDITING');
   });
 
+  it('removes a qualification by id, audited, and refuses an unknown id with 404 QUALIFICATION_NOT_FOUND', async () => {
+    await s.call('POST', '/v1/apps', {
+      body: { appId: 'qinghe-clinic', name: '青禾诊所', brand: '青禾', category: '医院' },
+    });
+    const added = await s.call('POST', '/v1/apps/qinghe-clinic/qualifications', {
+      body: { type: '医疗机构执业许可证', number: 'PDY00002', expiresAt: '2099-12-31' },
+    });
+    const id = added.json().qualifications[0].id as string;
+    const removed = await s.call('DELETE', `/v1/apps/qinghe-clinic/qualifications/${id}`);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().qualifications).toEqual([]);
+    const again = await s.call('DELETE', `/v1/apps/qinghe-clinic/qualifications/${id}`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe('QUALIFICATION_NOT_FOUND');
+    const log = (await s.call('GET', '/v1/apps/qinghe-clinic/audit-log')).json().items as {
+      action: string;
+    }[];
+    expect(log.filter((e) => e.action === 'qualifications')).toHaveLength(2);
+  });
+
   it('refuses release notes that are too short at submit', async () => {
     await s.call('POST', '/v1/apps', {
       body: { appId: 'qinghe-notes', name: '青禾读书', brand: '青禾', category: '图书' },

@@ -134,6 +134,21 @@ export class AppService {
       };
     });
   }
+
+  /** Removes a document (an expired one, or one entered wrong); submit then judges the app without it. */
+  removeQualification(actor: string, appId: string, id: string, expectedRevision?: number): Promise<void> {
+    return writeApp(this.deps, appId, actor, expectedRevision, async ({ tx }) => {
+      const existing = (await qualificationStore.list(tx, appId)).find((q) => q.id === id);
+      if (!existing || !(await qualificationStore.remove(tx, appId, id))) {
+        throw new DomainError('QUALIFICATION_NOT_FOUND', `${appId} has no qualification ${id}`, { id });
+      }
+      return {
+        result: undefined,
+        audit: [entry('qualifications', { removed: id, type: existing.type })],
+        eventType: 'qualifications',
+      };
+    });
+  }
 }
 
 function entry(action: AppAction, details: object) {

@@ -16,7 +16,14 @@ export class TokenService {
     principal: string;
     roles: PlatformRole[];
     label: string;
+    expiresAt?: string | undefined;
   }): Promise<{ row: TokenRow; secret: string }> {
+    const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
+    if (expiresAt && expiresAt.getTime() <= this.now().getTime()) {
+      throw new DomainError('VALIDATION_FAILED', `expiresAt ${input.expiresAt} is not in the future`, {
+        field: 'expiresAt',
+      });
+    }
     const secret = newTokenSecret();
     const row: TokenRow = {
       id: newId('tok'),
@@ -27,6 +34,8 @@ export class TokenService {
       created_at: this.now().toISOString(),
       last_used_at: null,
       revoked_at: null,
+      // Stored normalised to UTC, so the guard compares ISO strings of one form.
+      expires_at: expiresAt ? expiresAt.toISOString() : null,
     };
     await tokenStore.insert(this.db, row);
     return { row, secret };

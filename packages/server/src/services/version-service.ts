@@ -92,12 +92,28 @@ export class VersionService {
       submitted_at: null,
       submitted_by: null,
     };
-    await this.release.apply(
-      actor,
-      input.appId,
-      { type: 'upload', version: input.version },
-      { expectedRevision, newVersion: row },
-    );
+    // Over a version still INIT, the same number replaces its package and report (core's upload()); the
+    // audit record names the package it replaced. Read inside the transaction, so it is the one replaced.
+    const details: Record<string, unknown> = {};
+    const command = { type: 'upload', version: input.version } as const;
+    await this.release.apply(actor, input.appId, command, {
+      expectedRevision,
+      newVersion: row,
+      versionPatch: {
+        sha256: row.sha256,
+        size: row.size,
+        description: row.description,
+        report: row.report,
+        report_ok: row.report_ok,
+        created_by: actor,
+      },
+      details,
+      precheck: async ({ tx }) => {
+        const replaced = await versionStore.get(tx, input.appId, input.version);
+        if (replaced) details.replaced = { sha256: replaced.sha256, reportOk: replaced.report_ok === 1 };
+        return command;
+      },
+    });
     return { row: (await versionStore.get(this.deps.db, input.appId, input.version))!, report };
   }
 

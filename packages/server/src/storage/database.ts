@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { initMigration } from './migrations/0001-init.js';
+import { tokenExpiryMigration } from './migrations/0002-token-expiry.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -58,7 +59,10 @@ function openPostgres(url: string): OpenDatabase {
 }
 
 async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void> {
-  const migrations: Record<string, Migration> = { '0001-init': initMigration(dialect) };
+  const migrations: Record<string, Migration> = {
+    '0001-init': initMigration(dialect),
+    '0002-token-expiry': tokenExpiryMigration,
+  };
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error;

@@ -24,6 +24,16 @@ export const qualificationStore = {
       .execute();
   },
 
+  /** Deletes one document of the app; false when the app has none by that id. */
+  async remove(db: Kysely<Database>, appId: string, id: string): Promise<boolean> {
+    const result = await db
+      .deleteFrom('qualifications')
+      .where('app_id', '=', appId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  },
+
   async insert(db: Kysely<Database>, row: QualificationRow): Promise<void> {
     await db.insertInto('qualifications').values(row).execute();
   },

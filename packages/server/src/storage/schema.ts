@@ -85,6 +85,8 @@ export interface TokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** ISO time after which the token is refused (`TOKEN_EXPIRED`); null: never. */
+  expires_at: string | null;
 }
 
 export interface AuditTable {

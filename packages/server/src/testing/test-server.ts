@@ -26,7 +26,10 @@ export interface TestServer extends MiniReleaseApp {
 /** A real server (real database, real blob directory) answered through `inject`, without a port. */
 export async function startTestServer(
   dialect: TestDialect,
-  options: { limits?: Partial<Limits> } & Pick<CreateAppOptions, 'stream' | 'eventPollMs' | 'check'> = {},
+  options: { limits?: Partial<Limits> } & Pick<
+    CreateAppOptions,
+    'stream' | 'eventPollMs' | 'check' | 'now'
+  > = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(dialect);
   const dir = await mkdtemp(join(tmpdir(), 'minirelease-test-'));
@@ -37,6 +40,7 @@ export async function startTestServer(
     stream: options.stream,
     eventPollMs: options.eventPollMs,
     check: options.check,
+    now: options.now,
   });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
   const check = answerCheck(instance.app.swagger() as unknown as Parameters<typeof answerCheck>[0]);
