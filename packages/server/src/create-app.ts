@@ -40,6 +40,7 @@ import { createServices, type Services } from './services/services.js';
 import type { CheckTuning } from './services/version-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { OpenDatabase } from './storage/database.js';
+import { isDatabaseUnavailable } from './storage/database-unavailable.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -118,7 +119,10 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   app.addHook('preClose', async () => streams.closeAll());
   closeSpareConnectionsOnClose(app);
   // Routes whose body is a package: too large there is PACKAGE_TOO_LARGE, not BODY_TOO_LARGE.
-  installErrorHandling(app, { packageRoutes: new Set(['/v1/apps/:app/versions']) });
+  installErrorHandling(app, {
+    packageRoutes: new Set(['/v1/apps/:app/versions']),
+    databaseUnavailable: isDatabaseUnavailable,
+  });
   app.addContentTypeParser(
     ['application/zip', 'application/octet-stream', ...IMAGE_TYPES],
     { parseAs: 'buffer' },

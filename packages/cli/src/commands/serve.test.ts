@@ -41,6 +41,21 @@ describe('serve --role resolver', () => {
     expect(io.stderrText()).toContain(message);
   });
 
+  it('reads its token from --token-file, refusing a file it cannot read', async () => {
+    const io = captureIo({ env: { XDG_CONFIG_HOME: '/nonexistent' } });
+    const args = ['--upstream', 'http://127.0.0.1:9', '--token-file', join(dir, 'no-such-token')];
+    expect(await main(['node', 'minirelease', 'serve', '--role', 'resolver', ...args], io)).toBe(2);
+    expect(io.stderrText()).toContain('cannot read --token-file');
+    expect(io.stderrText()).toContain('ENOENT');
+  });
+
+  it('warns that --token shows in ps', async () => {
+    const io = captureIo({ env: { XDG_CONFIG_HOME: '/nonexistent' } });
+    const args = ['--upstream', 'ftp://api.internal', '--token', 't'];
+    expect(await main(['node', 'minirelease', 'serve', '--role', 'resolver', ...args], io)).toBe(2);
+    expect(io.stderrText()).toContain('--token shows in `ps`');
+  });
+
   it('prints its URL, follows the API until it is ready, and stops cleanly when told', async () => {
     const io = captureIo();
     let stop!: (signal: string) => void;

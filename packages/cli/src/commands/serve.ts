@@ -3,6 +3,7 @@ import type { CliContext, GlobalFlags } from '../context.js';
 import { startEmbeddedResolver, untilSignal } from '../embedded-server.js';
 import { integer } from '../options.js';
 import { serveResolverCommand } from './serve-resolver.js';
+import { serveToken } from './serve-token.js';
 import { runServer } from './start.js';
 
 export interface ServeFlags {
@@ -13,6 +14,7 @@ export interface ServeFlags {
   databaseUrl?: string;
   logLevel?: string;
   upstream?: string;
+  tokenFile?: string;
 }
 
 /** Defaults differ by role, so one host can run both: the API on 8080, a resolver on 8081. */
@@ -37,6 +39,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     )
     .option('--database-url <url>', 'api: PostgreSQL instead of the embedded SQLite')
     .option('--upstream <url>', 'resolver: the API to follow')
+    .option('--token-file <path>', 'resolver: read its token from this file (or set MINIRELEASE_TOKEN)')
     .option('--log-level <level>', 'server log level (info, warn, error, debug)')
     .action((flags: ServeFlags, command: Command) => {
       const defaults = DEFAULTS[flags.role];
@@ -54,8 +57,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
           },
           {
             out,
-            // The resolver's token: --token or MINIRELEASE_TOKEN, never a saved login (that is a person's).
-            token: (globals as GlobalFlags).token ?? io.env.MINIRELEASE_TOKEN,
+            token: serveToken(flags.tokenFile, io.env, (globals as GlobalFlags).token, out),
             startResolver: startEmbeddedResolver,
             untilStopped: untilSignal,
           },

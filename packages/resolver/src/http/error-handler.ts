@@ -17,12 +17,16 @@ import { ERROR_STATUS } from './error-status.js';
 export interface ErrorHandlingOptions {
   /** Routes whose body is a package: too large there is PACKAGE_TOO_LARGE (nothing stored), not BODY_TOO_LARGE. */
   readonly packageRoutes?: ReadonlySet<string> | undefined;
+  /** Whether an error says the database cannot be reached: 503 DATABASE_UNAVAILABLE, details only in the log. */
+  readonly databaseUnavailable?: ((error: unknown) => boolean) | undefined;
 }
 
 export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
   const packageRoutes = options.packageRoutes ?? new Set<string>();
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { code, message, details } = toError(error, request, packageRoutes);
+    const { code, message, details } = options.databaseUnavailable?.(error)
+      ? { code: 'DATABASE_UNAVAILABLE' as const, message: DATABASE_UNAVAILABLE_MESSAGE, details: undefined }
+      : toError(error, request, packageRoutes);
     if (ERROR_STATUS[code] >= 500) request.log.error({ err: error }, 'request failed');
     return sendError(reply, code, message, details);
   });
@@ -30,6 +34,9 @@ export function installErrorHandling(app: FastifyInstance, options: ErrorHandlin
     sendError(reply, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
   );
 }
+
+/** The one message of an outage: no address, no driver text (those go to the log). */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'the database cannot be reached; retry later';
 
 /** For Fastify's `frameworkErrors` option: a URL the router cannot even read is bad input too. */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (

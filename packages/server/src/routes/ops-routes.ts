@@ -1,4 +1,4 @@
-import { sendError } from '@minirelease/resolver';
+import { DATABASE_UNAVAILABLE_MESSAGE, sendError } from '@minirelease/resolver';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Registry } from 'prom-client';
@@ -17,7 +17,9 @@ export function opsRoutes(
     try {
       await sql`select 1`.execute(s.db);
     } catch (e) {
-      return sendError(reply, 'INTERNAL', `database unreachable: ${(e as Error).message}`);
+      // The public body names no address: a probe sees "unavailable", the operator reads the log.
+      app.log.error({ err: e }, 'readyz: the database cannot be reached');
+      return sendError(reply, 'DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
     }
     return { status: 'ready', snapshotSeq: snapshotSeq() };
   });

@@ -45,10 +45,27 @@ export class TokenService {
     return tokenStore.list(this.db);
   }
 
+  /**
+   * Revokes a token; never the last active admin token, which would leave the platform with no one able to make
+   * another (409 LAST_ADMIN_TOKEN: make a second admin token first). The count and the revocation share one
+   * transaction.
+   */
   async revoke(id: string): Promise<void> {
-    if (!(await tokenStore.revoke(this.db, id, this.now().toISOString()))) {
-      throw new DomainError('TOKEN_NOT_FOUND', `no active token ${id}`, { id });
-    }
+    await this.db.transaction().execute(async (tx) => {
+      const active = (await tokenStore.list(tx)).filter((t) => t.revoked_at === null);
+      const isAdmin = (t: TokenRow) => (JSON.parse(t.roles) as string[]).includes('admin');
+      const target = active.find((t) => t.id === id);
+      if (target && isAdmin(target) && active.filter(isAdmin).length === 1) {
+        throw new DomainError(
+          'LAST_ADMIN_TOKEN',
+          `${id} is the last admin token; make another admin token before revoking it`,
+          { id },
+        );
+      }
+      if (!(await tokenStore.revoke(tx, id, this.now().toISOString()))) {
+        throw new DomainError('TOKEN_NOT_FOUND', `no active token ${id}`, { id });
+      }
+    });
   }
 
   /** On an empty platform, the first admin token; null when tokens exist already. */
