@@ -19,15 +19,30 @@ describe('the console at /', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
   it('serves index.html at / and at client routes, not cached, with a CSP', async () => {
     for (const url of ['/', '/apps', '/apps/qinghe-books/versions/1.0.0', '/review?x=1']) {
-      const r = await s.call('GET', url, { token: null });
+      const r = await s.call('GET', url, { token: null, headers: browser });
       expect(r.statusCode, url).toBe(200);
       expect(r.headers['content-type']).toMatch(/^text\/html/);
       expect(r.body).toContain('id="root"');
       expect(r.headers['cache-control']).toBe('no-cache');
       expect(r.headers['content-security-policy']).toContain("script-src 'self'");
       expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('answers an API client (no Accept, or JSON) at an unknown path with the JSON 404, any API version too', async () => {
+    for (const [url, headers] of [
+      ['/apps', {}],
+      ['/apps', { accept: 'application/json' }],
+      ['/v2/apps', browser],
+      ['/v1', browser],
+    ] as const) {
+      const r = await s.call('GET', url, { token: null, headers: { ...headers } });
+      expect(r.statusCode, url).toBe(404);
+      expect(r.json().error.code).toBe('NOT_FOUND');
     }
   });
 

@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * The web console's built files at `/` (DESIGN §9; docs/architecture.md, "The console"). Hashed assets are
- * cached forever; any other path without an extension is a client route and gets `index.html`, except the
- * API's own prefixes, which keep their JSON 404 so a mistyped API call never answers HTML.
+ * cached forever; any other path without an extension is a client route and gets `index.html` when a browser
+ * asks for HTML, except the API's own prefixes, which keep their JSON 404 so a mistyped API call never answers HTML.
  */
 const RESERVED = ['/v1', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics'];
 
@@ -40,8 +40,14 @@ const TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Any API version's prefix (`/v1`, a future `/v2`) is the API's, as are the operational routes. */
 export function isReservedPath(path: string): boolean {
-  return RESERVED.some((p) => path === p || path.startsWith(`${p}/`));
+  return /^\/v\d+(\/|$)/.test(path) || RESERVED.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
+/** A browser navigating asks for HTML; an API client (JSON, or no Accept at all) gets the API's JSON 404. */
+function wantsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && /\btext\/html\b/.test(accept);
 }
 
 /** The built console of the workspace package `@minirelease/console`, or undefined when it is not there. */
@@ -86,6 +92,9 @@ export function consoleStatic(app: FastifyInstance, dir: string | undefined): vo
       if (!bytes) throw new DomainError('NOT_FOUND', `no file ${path}`);
       // Vite names every built asset by its hash: a new build is a new URL, so the old one never changes.
       return send(reply, bytes, TYPES[extname(file)] ?? 'application/octet-stream', immutable);
+    }
+    if (!wantsHtml(request.headers.accept)) {
+      throw new DomainError('NOT_FOUND', `no route ${request.method} ${path}`);
     }
     const index = await read('index.html');
     if (!index) throw new DomainError('NOT_FOUND', 'the console is not built (npm run build)');
