@@ -135,7 +135,7 @@ export class ChangeStreams {
   }
 
   /**
-   * Ends the streams whose token was revoked (here or by another API instance: the table is the truth), within
+   * Ends the streams whose token was revoked or expired (here or by another API instance: the table is the truth), within
    * `tokenCheckMs`: a stream carries experiencer ids, and a revoked token must stop receiving them at once.
    * One query for all open streams, however many.
    */
@@ -143,7 +143,7 @@ export class ChangeStreams {
     if (this.#checking || this.#tokens.size === 0) return;
     this.#checking = true;
     try {
-      const active = await tokenStore.activeAmong(this.db, [...new Set(this.#tokens.values())]);
+      const active = await tokenStore.activeAmong(this.db, [...new Set(this.#tokens.values())], new Date());
       for (const [res, tokenId] of this.#tokens) {
         if (active.has(tokenId)) continue;
         this.#tokens.delete(res);

@@ -34,16 +34,18 @@ export const tokenStore = {
     return Number(r.numUpdatedRows) > 0;
   },
 
-  /** Of these token ids, the ones still usable (not revoked). */
-  async activeAmong(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  /** Of these token ids, the ones still usable at `at`: not revoked, not expired. */
+  async activeAmong(db: Kysely<Database>, ids: readonly string[], at: Date): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await db
       .selectFrom('tokens')
-      .select('id')
+      .select(['id', 'expires_at'])
       .where('id', 'in', [...ids])
       .where('revoked_at', 'is', null)
       .execute();
-    return new Set(rows.map((r) => r.id));
+    return new Set(
+      rows.filter((r) => r.expires_at === null || Date.parse(r.expires_at) > at.getTime()).map((r) => r.id),
+    );
   },
 
   async touch(db: Kysely<Database>, id: string, at: string): Promise<void> {
