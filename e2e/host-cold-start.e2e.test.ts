@@ -36,7 +36,7 @@ async function setup(): Promise<{ server: TestServer; url: string; proxy: TcpPro
   const proxy = await startTcpProxy(url);
   cleanup.push(() => proxy.close());
   const dir = await mkdtemp(join(tmpdir(), 'minirelease-host-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  cleanup.push(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
   return { server, url, proxy, dir };
 }
 

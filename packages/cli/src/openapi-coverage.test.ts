@@ -53,6 +53,23 @@ const NOT_A_PERSON: Record<string, string> = {
   'POST /v1/resolve/batch': 'a host backend resolving many users at once; `resolve` answers one',
   'GET /v1/search': "the host app's search box; people search in the host app",
   'GET /v1/packages/{sha256}': 'the host downloads the package the resolve answer names',
+  'POST /v1/checks/app': "the console's live name check; `check` runs the same app rules offline",
+  'GET /v1/checks/catalog': "the console's rule texts; the CLI carries the catalog itself",
+};
+
+/**
+ * Operations a person does that have no command yet: each names the issue it is open in, so the gap is written
+ * down where this test reads it; a command added for one moves it to COMMAND_OF (listed in both fails).
+ */
+const NO_COMMAND_YET: Record<string, string> = {
+  'POST /v1/apps/{app}/materials':
+    'issue 13: screenshots are uploaded in the console; `submit --screenshot` is to come',
+  'GET /v1/apps/{app}/materials/{sha256}':
+    'issue 13: the console shows them; `review show` lists their hashes',
+  'POST /v1/host-keys': 'issue 14: `hostkey create` is to come',
+  'GET /v1/host-keys': 'issue 14: `hostkey list` is to come',
+  'DELETE /v1/host-keys/{id}': 'issue 14: `hostkey revoke` is to come',
+  'GET /v1/apps/{app}/versions/{v}/health': 'issue 14: `health` is to come',
 };
 
 let dir: string;
@@ -82,12 +99,18 @@ async function help(command: string) {
 describe('every operation of /openapi.json has a command', () => {
   it('lists every operation here, as a command or as not a person’s', () => {
     expect(operations.length).toBeGreaterThan(30);
-    const unlisted = operations.filter((op) => !(op in COMMAND_OF) && !(op in NOT_A_PERSON));
-    expect(unlisted).toEqual([]);
-    const stale = [...Object.keys(COMMAND_OF), ...Object.keys(NOT_A_PERSON)].filter(
-      (op) => !operations.includes(op),
+    const unlisted = operations.filter(
+      (op) => !(op in COMMAND_OF) && !(op in NOT_A_PERSON) && !(op in NO_COMMAND_YET),
     );
+    expect(unlisted).toEqual([]);
+    const stale = [
+      ...Object.keys(COMMAND_OF),
+      ...Object.keys(NOT_A_PERSON),
+      ...Object.keys(NO_COMMAND_YET),
+    ].filter((op) => !operations.includes(op));
     expect(stale).toEqual([]);
+    const twice = Object.keys(NO_COMMAND_YET).filter((op) => op in COMMAND_OF || op in NOT_A_PERSON);
+    expect(twice).toEqual([]);
   });
 
   it.each(Object.entries(COMMAND_OF))(
