@@ -5,7 +5,7 @@
  * the limit's ticks either and the ratio measures our work, not which server the GC happened to hit.
  */
 import { createServer } from 'node:http';
-import { keepTickShapes } from '../../../packages/resolver/dist/tick-shapes.js';
+import { keepTickShapes } from '../../../packages/resolver/dist/embedded/tick-shapes.js';
 import { sampleAnswer } from '../fixture.mjs';
 
 keepTickShapes();

@@ -3,7 +3,7 @@
  * the server), then the raw fast path for GET /v1/resolve in front of a Fastify instance with the resolver's
  * routes — over a snapshot of 100 apps in gray at 50 %.
  */
-import { keepTickShapes } from '../../../packages/resolver/dist/tick-shapes.js';
+import { keepTickShapes } from '../../../packages/resolver/dist/embedded/tick-shapes.js';
 
 keepTickShapes();
 
