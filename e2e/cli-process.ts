@@ -28,7 +28,8 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-function collect(child: ChildProcess): Promise<CliRun> {
+/** A child's whole output and exit code, once it closes. */
+export function collect(child: ChildProcess): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => (stdout += chunk));
@@ -39,7 +40,7 @@ function collect(child: ChildProcess): Promise<CliRun> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
@@ -50,7 +51,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+/** Waits for `start` to print its API line (colour codes stripped), failing with its output if it exits. */
+export function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   let seen = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(

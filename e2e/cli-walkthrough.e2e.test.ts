@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, collect, freePort, waitForUrl } from './cli-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/bin/minirelease.js');
@@ -23,12 +24,6 @@ let tmp: string;
 let server: ChildProcess;
 let env: NodeJS.ProcessEnv;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI as a process with `--json`, as a script would, and parses stdout. */
 function cli(...args: string[]): Promise<CliRun & { json: <T = Record<string, unknown>>() => T }> {
   const child = spawn(process.execPath, [bin, ...args, '--json'], { cwd: root, env });
@@ -40,53 +35,6 @@ async function ok<T = Record<string, unknown>>(...args: string[]): Promise<T> {
   const run = await cli(...args);
   expect(run.code, `minirelease ${args.join(' ')}\n${run.stderr}`).toBe(0);
   return run.json<T>();
-}
-
-function collect(child: ChildProcess): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => (stdout += chunk));
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Waits for `start` to print its API line (colour codes stripped), failing with its output if it exits. */
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
-  let seen = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no API URL within ${timeoutMs} ms:\n${seen}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ESC of ANSI colour codes
-      const match = /API\s+(http:\/\/\S+)/.exec(seen.replace(/\u001b\[[0-9;]*m/g, ''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
-    child.on('exit', (code) =>
-      reject(new Error(`start exited with ${code} before printing its URL:\n${seen}`)),
-    );
-  });
 }
 
 beforeAll(async () => {
