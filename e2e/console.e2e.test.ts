@@ -146,10 +146,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       await dialog.getByTestId('required-docs').first().waitFor();
       // The category list closed, as a person leaves it once a category is chosen.
       await dialog.getByLabel('简介', { exact: true }).click();
-      await dialog
+      // The list is a portal on the page, not inside the dialog: wait there, or axe may scan it mid-close.
+      await admin
         .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-        .waitFor({ state: 'detached' })
-        .catch(() => {});
+        .waitFor({ state: 'detached' });
       await look(admin, 'create-app');
       await dialog.getByRole('button', { name: '创建' }).click();
       await admin.waitForURL(`**/apps/${APP}`);
