@@ -98,7 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
         .setInputFiles({ name: 'home.png', mimeType: 'image/png', buffer: PNG });
       await form.locator('img[src^="blob:"]').first().waitFor();
       await form.getByRole('button', { name: '提交审核' }).click();
-      await page.getByTestId('version-panel').getByText('AUDITING').first().waitFor();
+      await page.getByTestId('version-panel').locator('[data-status="AUDITING"]').first().waitFor();
     }
 
     async function approve(page: Page, version: string) {
@@ -206,7 +206,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       await look(admin, 'app-rolled-back');
 
       await admin.goto(`${url}/apps/${APP}/audit`);
-      await admin.getByRole('cell', { name: 'rollback' }).first().first().waitFor();
+      await admin.getByRole('cell', { name: '回滚', exact: true }).first().waitFor();
       await look(admin, 'audit');
       await admin.goto(`${url}/apps/${APP}/members`);
       await look(admin, 'members');

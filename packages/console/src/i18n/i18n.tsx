@@ -12,7 +12,12 @@ interface I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** A text the API gave in both languages (a finding's message, a category's name). */
   pick(text: { zh: string; en: string }): string;
+  /** A time from the API (ISO-8601) as people of this language write it: 2026/12/02 18:46 or Dec 2, 2026, 6:46 PM. */
+  date(iso: string): string;
 }
+
+const ZH_DATE = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
+const EN_DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 const Context = createContext<I18n | null>(null);
 
@@ -32,6 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
       },
       pick: (text) => (lang === 'zh' ? text.zh : text.en),
+      date: (iso) => (lang === 'zh' ? ZH_DATE : EN_DATE).format(new Date(iso)),
     }),
     [lang],
   );

@@ -1,7 +1,9 @@
+import type { Version } from '@minirelease/sdk';
 import { Breadcrumb, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useAppData } from '../../api/app-queries.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { StatusTag } from '../../components/StatusTag.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ExperiencePanel } from './ExperiencePanel.js';
 import { GrayPanel } from './GrayPanel.js';
@@ -11,7 +13,7 @@ import { VersionPanel } from './VersionPanel.js';
 
 /** One app: live and in-flight versions, the release actions, uploads, reports, the timeline. */
 export default function AppPage() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const params = useParams();
   const appId = params.app!;
   const { app, versions, inFlight } = useAppData(appId);
@@ -33,7 +35,13 @@ export default function AppPage() {
         <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} data-testid="app-facts">
           <Descriptions.Item label={t('liveVersion')}>{a.liveVersion ?? t('none')}</Descriptions.Item>
           <Descriptions.Item label={t('inFlight')}>
-            {inFlight ? `${inFlight.version} (${inFlight.status})` : t('none')}
+            {inFlight ? (
+              <>
+                {inFlight.version} <StatusTag status={inFlight.status} />
+              </>
+            ) : (
+              t('none')
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('grayShare')}>
             {a.grayPercentage === null ? '—' : t('p', { n: a.grayPercentage })}
@@ -55,12 +63,16 @@ export default function AppPage() {
               dataIndex: 'version',
               render: (v: string) => <Link to={`${base}/versions/${encodeURIComponent(v)}`}>{v}</Link>,
             },
-            { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag>{s}</Tag> },
+            {
+              title: t('status'),
+              dataIndex: 'status',
+              render: (s: Version['status']) => <StatusTag status={s} />,
+            },
             { title: t('releaseNotes'), dataIndex: 'description', ellipsis: true },
             {
               title: t('createdAt'),
               dataIndex: 'createdAt',
-              render: (d: string) => new Date(d).toLocaleString(),
+              render: (d: string) => date(d),
             },
           ]}
         />

@@ -1,5 +1,5 @@
 import type { App, GrayPercentage, Version } from '@minirelease/sdk';
-import { Card, InputNumber, Select, Space, Typography } from 'antd';
+import { Card, InputNumber, Progress, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { rollbackTargets, useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
@@ -41,10 +41,11 @@ export function GrayPanel({
   };
   const canGray = inFlight && (inFlight.status === 'WAIT_RELEASE' || inFlight.status === 'GRAY');
   const v = inFlight?.version ?? '';
-  const gray = (p: GrayPercentage, n: number) =>
+  const current = inFlight?.status === 'GRAY' ? (inFlight.grayPercentage ?? 0) : 0;
+  const gray = (p: GrayPercentage, n: number | null) =>
     ({
-      label: `${inFlight?.status === 'GRAY' ? t('widen') : t('grayStart')} ${t('p', { n })}`,
-      what: t('confirmGray', { p: n, v }),
+      label: `${inFlight?.status === 'GRAY' ? t('widen') : t('grayStart')}${n === null ? '' : ` ${t('p', { n })}`}`,
+      what: t('confirmGray', { p: n ?? 0, v }),
       onConfirm: run(() => client.gray(app.appId, v, p)),
     }) as const;
   const targets = rollbackTargets(versions);
@@ -53,12 +54,20 @@ export function GrayPanel({
       <Space direction="vertical" style={{ width: '100%' }}>
         {canGray && (
           <>
-            <Typography.Text>
-              {v}: {inFlight.grayPercentage === null ? t('none') : t('p', { n: inFlight.grayPercentage })}
-            </Typography.Text>
+            <div>
+              <Typography.Text strong>{v}</Typography.Text>
+              <Progress
+                percent={current}
+                aria-label={t('grayShare')}
+                format={(n) => t('p', { n: n ?? 0 })}
+                style={{ maxWidth: 480 }}
+              />
+            </div>
             <Space wrap>
               {SHORTCUTS.map(([p, n]) => (
-                <ConfirmButton key={p} {...gray(p, n)} />
+                // Gray only widens: a share at or below the current one is not offered (the free value still
+                // lets a person try, and the API's refusal explains it).
+                <ConfirmButton key={p} {...gray(p, n)} disabled={n <= current} />
               ))}
               <InputNumber
                 aria-label={t('freeValue')}
@@ -70,7 +79,7 @@ export function GrayPanel({
                 value={free}
                 onChange={(n) => setFree(n)}
               />
-              <ConfirmButton {...gray(free ?? 0, free ?? 0)} disabled={free === null} />
+              <ConfirmButton {...gray(free ?? 0, free)} disabled={free === null} />
               {inFlight.status === 'GRAY' && (
                 <ConfirmButton
                   label={t('cancelGray')}

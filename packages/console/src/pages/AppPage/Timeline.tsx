@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Timeline as AntTimeline, Card } from 'antd';
+import { Timeline as AntTimeline, Card, Typography } from 'antd';
 import { useClient } from '../../api/session.js';
+import { ACTION_LABELS, moveText } from '../../i18n/domain-labels.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 /** Every version and transition, from the audit log (newest first). */
 export function Timeline({ appId }: { appId: string }) {
-  const { t } = useI18n();
+  const { t, pick, date } = useI18n();
   const client = useClient();
   const audit = useQuery({
     queryKey: ['audit', appId, 'timeline'],
@@ -16,9 +17,22 @@ export function Timeline({ appId }: { appId: string }) {
       <AntTimeline
         items={(audit.data?.items ?? []).map((r) => ({
           key: r.id,
-          content: `${new Date(r.at).toLocaleString()} · ${r.actor} · ${r.action}${r.version ? ` ${r.version}` : ''}${
-            r.from || r.to ? ` (${r.from ?? ''} → ${r.to ?? ''})` : ''
-          }`,
+          content: (
+            <div data-action={r.action}>
+              <Typography.Text strong>
+                {pick(ACTION_LABELS[r.action])}
+                {r.version ? ` ${r.version}` : ''}
+              </Typography.Text>
+              {moveText(r, pick) && (
+                <Typography.Text type="secondary"> · {moveText(r, pick)}</Typography.Text>
+              )}
+              <div>
+                <Typography.Text type="secondary">
+                  {date(r.at)} · {r.actor}
+                </Typography.Text>
+              </div>
+            </div>
+          ),
         }))}
       />
     </Card>

@@ -106,7 +106,7 @@ export function UploadPanel({ app }: { app: App }) {
             ref={zipInput}
             type="file"
             accept=".zip,application/zip"
-            hidden
+            style={{ display: 'none' }}
             aria-label={t('uploadZip')}
             data-testid="zip-input"
             onChange={async (e) => {
@@ -117,7 +117,7 @@ export function UploadPanel({ app }: { app: App }) {
           <input
             ref={dirInput}
             type="file"
-            hidden
+            style={{ display: 'none' }}
             aria-label={t('uploadFolder')}
             {...{ webkitdirectory: '' }}
             onChange={(e) => e.target.files && readFolder(e.target.files)}

@@ -1,18 +1,20 @@
 import type { Version } from '@minirelease/sdk';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Tag } from 'antd';
+import { Alert, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
 import { ConfirmButton } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Findings } from '../../components/Findings.js';
+import { StatusTag } from '../../components/StatusTag.js';
+import { DECISION_LABELS } from '../../i18n/domain-labels.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { SubmitForm } from './SubmitForm.js';
 
 /** One version: its report, and the steps its status allows (submit, cancel review, experience). */
 export function VersionPanel({ appId, version }: { appId: string; version: Version }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const client = useClient();
   const refresh = useRefreshApp(appId);
   const [error, setError] = useState<unknown>(null);
@@ -36,7 +38,7 @@ export function VersionPanel({ appId, version }: { appId: string; version: Versi
     <Card
       title={
         <span>
-          {t('version')} {v} <Tag>{version.status}</Tag>
+          {t('version')} {v} <StatusTag status={version.status} />
         </span>
       }
       size="small"
@@ -46,13 +48,14 @@ export function VersionPanel({ appId, version }: { appId: string; version: Versi
         {version.review && (
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('review')}>
-              {version.review.decision} {version.review.reasons.join(', ')} {version.review.comment}
+              {pick(DECISION_LABELS[version.review.decision])} {version.review.reasons.join(', ')}{' '}
+              {version.review.comment}
             </Descriptions.Item>
           </Descriptions>
         )}
         <section aria-label={t('report')}>
           <h2 style={{ fontSize: 18 }}>{t('report')}</h2>
-          {report.data && (
+          {report.data && (!report.data.ok || report.data.findings.length > 0) && (
             <Alert
               type={report.data.ok ? 'success' : 'error'}
               showIcon

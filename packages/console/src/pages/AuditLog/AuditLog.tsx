@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { ACTION_LABELS, moveText } from '../../i18n/domain-labels.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 type Filter = { action?: string; actor?: string; version?: string };
 
 /** The app's audit log, filterable by action, actor and version (filtered here: the log of one app is small). */
 export default function AuditLog() {
-  const { t } = useI18n();
+  const { t, pick, date } = useI18n();
   const client = useClient();
   const appId = useParams().app!;
   const [filter, setFilter] = useState<Filter>({});
@@ -31,7 +32,7 @@ export default function AuditLog() {
   const distinct = (key: keyof Filter) =>
     [...new Set(records.map((r) => r[key]).filter((x): x is string => typeof x === 'string'))].map((x) => ({
       value: x,
-      label: x,
+      label: key === 'action' ? pick(ACTION_LABELS[x as AuditRecord['action']]) : x,
     }));
   const rows = records.filter(
     (r) =>
@@ -74,14 +75,18 @@ export default function AuditLog() {
         dataSource={rows}
         scroll={{ x: true }}
         columns={[
-          { title: t('at'), dataIndex: 'at', render: (d: string) => new Date(d).toLocaleString() },
-          { title: t('action'), dataIndex: 'action' },
+          { title: t('at'), dataIndex: 'at', render: (d: string) => date(d) },
+          {
+            title: t('action'),
+            dataIndex: 'action',
+            render: (a: AuditRecord['action']) => pick(ACTION_LABELS[a]),
+          },
           { title: t('actor'), dataIndex: 'actor' },
           { title: t('version'), dataIndex: 'version', render: (v: string | null) => v ?? '—' },
           {
             title: t('status'),
             key: 'fromTo',
-            render: (_, r) => (r.from || r.to ? `${r.from ?? ''} → ${r.to ?? ''}` : '—'),
+            render: (_, r) => moveText(r, pick) || '—',
           },
           { title: t('comment'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
         ]}

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
 
 /** Admin: make, list and revoke tokens; a new secret is shown once, with a copy button. */
 export default function Tokens() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const client = useClient();
   const queries = useQueryClient();
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => client.listTokens() });
@@ -93,7 +93,7 @@ export default function Tokens() {
           {
             title: t('lastUsed'),
             dataIndex: 'lastUsedAt',
-            render: (d: string | null) => (d ? new Date(d).toLocaleString() : '—'),
+            render: (d: string | null) => (d ? date(d) : '—'),
           },
           {
             title: t('revoke'),
