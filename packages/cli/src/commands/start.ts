@@ -58,8 +58,10 @@ export async function startCommand(flags: StartFlags, deps: StartDeps): Promise<
   out.result(started, (c) => {
     const lines = [
       `${c.green('minirelease is running')}`,
-      `  API   ${c.bold(url)}`,
-      `  docs  ${started.docsUrl}`,
+      // The console first: it is where most people start (DESIGN §9); the API and its docs for scripts.
+      `  console  ${c.bold(`${url}/`)}`,
+      `  API      ${url}`,
+      `  docs     ${started.docsUrl}`,
     ];
     // On every start: where the first admin token is, so a later start still says how to log in.
     if (server.adminToken) lines.push(`  admin token  ${c.bold(server.adminToken)}`);
