@@ -55,6 +55,7 @@ const NOT_A_PERSON: Record<string, string> = {
   'GET /v1/packages/{sha256}': 'the host downloads the package the resolve answer names',
   'POST /v1/checks/app': "the console's live name check; `check` runs the same app rules offline",
   'GET /v1/checks/catalog': "the console's rule texts; the CLI carries the catalog itself",
+  'POST /v1/events': 'host apps report launches, errors, crashes and feedback with a host key',
 };
 
 /**

@@ -27,6 +27,7 @@ import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { checkRoutes } from './routes/check-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
 import { grayRoutes } from './routes/gray-routes.js';
 import { materialRoutes } from './routes/material-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
@@ -63,6 +64,8 @@ export interface CreateAppOptions {
     | undefined;
   /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
   readonly consoleDir?: string | null | undefined;
+  /** Days of per-minute host event counts kept (DESIGN §10; default 30), pruned by the server. */
+  readonly eventRetentionDays?: number | undefined;
 }
 
 export interface MiniReleaseApp {
@@ -83,6 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     blobs: options.blobs,
     now: options.now,
     check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
+    eventRetentionDays: options.eventRetentionDays,
   });
   // The resolver starts from the release state at the log's end, then follows the log in seq order.
   const loaded = await loadSnapshot(db);
@@ -158,6 +162,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     checkRoutes(api, services);
     materialRoutes(api, services);
     grayRoutes(api, services);
+    eventRoutes(api, services);
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });

@@ -354,6 +354,33 @@ export const HostKeySchema = z.object({
 
 export const CreatedHostKeySchema = HostKeySchema.extend({ key: z.string() });
 
+/**
+ * A batch of host events (DESIGN §10). Each event is checked on its own by core's `checkHostEvent`, so one bad
+ * event is one refusal in the answer, never a 400 for the batch: the schema documents the shape and takes any
+ * item. More than 1,000 events is refused by the service with the field named.
+ */
+export const HostEventBatchBody = z.object({
+  events: z
+    .array(z.unknown())
+    .describe(
+      'at most 1,000 events {app, version, channel, user, type, at, id?, message?, page?}; a malformed one is refused alone',
+    ),
+});
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/)
+    .describe('the batch id: a replayed batch is counted once (kept ≥ 24 h)'),
+});
+export const HostEventsAnswerSchema = z
+  .object({
+    accepted: z.number().int(),
+    rejected: z.array(z.object({ index: z.number().int(), code: z.enum(ERROR_CODES) })),
+  })
+  .describe('HostEventsAnswer');
+
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
   400: ErrorSchema,
@@ -389,3 +416,4 @@ same<Same<z.output<typeof MaterialSchema>, wire.Material>>();
 same<Same<z.output<typeof HealthSchema>, wire.Health>>();
 same<Same<z.output<typeof HostKeySchema>, wire.HostKey>>();
 same<Same<z.output<typeof CreatedHostKeySchema>, wire.CreatedHostKey>>();
+same<Same<z.output<typeof HostEventsAnswerSchema>, wire.HostEventsAnswer>>();

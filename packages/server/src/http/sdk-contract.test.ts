@@ -41,6 +41,8 @@ const NOT_WRAPPED: Record<string, string> = {
     'a never-ending SSE stream of release state for resolvers: `connectLocal` and the resolver read it',
   'GET /v1/stream/snapshot':
     "the resolver's binary disk-snapshot format to join from; only the resolver process reads it",
+  'POST /v1/events':
+    "host apps report with a host key, through the host client's event reporter, not the operator client",
 };
 
 const BASE_URL = 'http://sdk-contract.invalid/prefix';

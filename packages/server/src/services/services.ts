@@ -33,6 +33,8 @@ export function createServices(options: {
   blobs: BlobStore;
   now?: (() => Date) | undefined;
   check?: CheckTuning | undefined;
+  /** Days of per-minute event counts kept (DESIGN §10: default 30). */
+  eventRetentionDays?: number | undefined;
 }): Services {
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
@@ -49,7 +51,7 @@ export function createServices(options: {
     tokens: new TokenService(options.db, now),
     check: options.check ?? {},
     hostKeys: new HostKeyService(options.db, now),
-    hostEvents: new HostEventService(options.db, now),
+    hostEvents: new HostEventService(options.db, now, options.eventRetentionDays),
     health: new HealthService(options.db, now),
   };
 }
