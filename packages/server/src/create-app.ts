@@ -28,6 +28,7 @@ import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { checkRoutes } from './routes/check-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { grayPlanRoutes } from './routes/gray-plan-routes.js';
 import { grayRoutes } from './routes/gray-routes.js';
 import { materialRoutes } from './routes/material-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
@@ -163,6 +164,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     materialRoutes(api, services);
     grayRoutes(api, services);
     eventRoutes(api, services);
+    grayPlanRoutes(api, services);
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });

@@ -81,6 +81,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'DELETE /v1/host-keys/:id': 'admin',
   'GET /v1/apps/:app/versions/:v/health': 'app:viewer',
   'POST /v1/events': 'host',
+  'PUT /v1/apps/:app/versions/:v/gray-plan': 'app:owner',
+  'GET /v1/apps/:app/versions/:v/gray-plan': 'app:viewer',
+  'POST /v1/apps/:app/versions/:v/gray-plan/pause': 'app:owner',
+  'POST /v1/apps/:app/versions/:v/gray-plan/resume': 'app:owner',
 };
 
 /** Documentation and its assets: public, registered by the swagger plugins. */

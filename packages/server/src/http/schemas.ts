@@ -381,6 +381,38 @@ export const HostEventsAnswerSchema = z
   })
   .describe('HostEventsAnswer');
 
+/** A gray plan as a person sets it (DESIGN §10): steps are percentages, checked and stored as basis points. */
+export const GrayPlanBody = z.object({
+  steps: z
+    .array(z.number())
+    .min(1)
+    .max(20)
+    .describe('gray percentages in (0, 100], strictly increasing: [1, 5, 20, 50, 100]'),
+  soakMinutes: z.number().int().min(0).max(10_080).describe('minutes at each step before it may widen'),
+  minLaunches: z.number().int().min(0).max(100_000_000).describe('gray launches each step must see'),
+  badRatio: z.number().min(1.25).max(10).exactOptional().describe('default 2'),
+  onDegraded: z.enum(['halt', 'cancel']).exactOptional().describe('default halt'),
+  publishAtEnd: z.boolean().exactOptional().describe('default false'),
+});
+
+export const GrayPlanSchema = z
+  .object({
+    appId: z.string(),
+    version: z.string(),
+    steps: z.array(z.number()),
+    soakMinutes: z.number(),
+    minLaunches: z.number(),
+    badRatio: z.number(),
+    onDegraded: z.enum(['halt', 'cancel']),
+    publishAtEnd: z.boolean(),
+    state: z.enum(['active', 'paused', 'halted', 'completed', 'ended']),
+    stepIndex: z.number().int(),
+    stepStartedAt: z.string(),
+    lastDecision: z.string().exactOptional(),
+    updatedAt: z.string(),
+  })
+  .describe('GrayPlan');
+
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
   400: ErrorSchema,
@@ -417,3 +449,5 @@ same<Same<z.output<typeof HealthSchema>, wire.Health>>();
 same<Same<z.output<typeof HostKeySchema>, wire.HostKey>>();
 same<Same<z.output<typeof CreatedHostKeySchema>, wire.CreatedHostKey>>();
 same<Same<z.output<typeof HostEventsAnswerSchema>, wire.HostEventsAnswer>>();
+same<Same<z.input<typeof GrayPlanBody>, wire.GrayPlanRequest>>();
+same<Same<z.output<typeof GrayPlanSchema>, wire.GrayPlan>>();

@@ -116,6 +116,16 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   listHostKeys: (c) => c.listHostKeys(),
   revokeHostKey: (c) => c.revokeHostKey(TOKEN_ID),
   health: (c) => c.health(APP, V, { window: '6h', badRatio: 2, minLaunches: 500 }),
+  setGrayPlan: (c) =>
+    c.setGrayPlan(APP, V, {
+      steps: [1, 5, 20, 50, 100],
+      soakMinutes: 30,
+      minLaunches: 500,
+      publishAtEnd: true,
+    }),
+  grayPlan: (c) => c.grayPlan(APP, V),
+  pauseGrayPlan: (c) => c.pauseGrayPlan(APP, V),
+  resumeGrayPlan: (c) => c.resumeGrayPlan(APP, V),
 };
 
 interface SentRequest {
