@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../storage/database.js';
 import { reportMinute } from '../testing/gray-traffic.js';
 import { publishSteps } from '../testing/publish-steps.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { startTestServer } from '../testing/test-server.js';
 
 const APP = 'qinghe-books';
 const T0 = Date.parse('2026-12-02T08:00:00Z');

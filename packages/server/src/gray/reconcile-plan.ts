@@ -166,8 +166,7 @@ async function apply(
 async function stillAsRead(ctx: WriteContext, row: GrayPlanRow): Promise<void> {
   const now = await grayPlanStore.get(ctx.tx, row.app_id, row.version);
   if (
-    !now ||
-    now.state !== 'active' ||
+    now?.state !== 'active' ||
     now.step_index !== row.step_index ||
     now.started_at !== row.started_at ||
     now.step_started_at !== row.step_started_at
