@@ -55,6 +55,7 @@ const NOT_A_PERSON: Record<string, string> = {
   'GET /v1/packages/{sha256}': 'the host downloads the package the resolve answer names',
   'POST /v1/checks/app': "the console's live name check; `check` runs the same app rules offline",
   'GET /v1/checks/catalog': "the console's rule texts; the CLI carries the catalog itself",
+  'POST /v1/events': 'host apps report launches, errors, crashes and feedback with a host key',
 };
 
 /**
@@ -70,6 +71,10 @@ const NO_COMMAND_YET: Record<string, string> = {
   'GET /v1/host-keys': 'issue 14: `hostkey list` is to come',
   'DELETE /v1/host-keys/{id}': 'issue 14: `hostkey revoke` is to come',
   'GET /v1/apps/{app}/versions/{v}/health': 'issue 14: `health` is to come',
+  'PUT /v1/apps/{app}/versions/{v}/gray-plan': 'issue 14: `gray --plan` is to come',
+  'GET /v1/apps/{app}/versions/{v}/gray-plan': 'issue 14: `status` will show the plan',
+  'POST /v1/apps/{app}/versions/{v}/gray-plan/pause': 'issue 14: `pause` is to come',
+  'POST /v1/apps/{app}/versions/{v}/gray-plan/resume': 'issue 14: `resume` is to come',
 };
 
 let dir: string;

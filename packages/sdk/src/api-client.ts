@@ -11,6 +11,8 @@ import type {
   CreatedHostKey,
   CreatedToken,
   CreateTokenRequest,
+  GrayPlan,
+  GrayPlanRequest,
   Health,
   HostKey,
   Material,
@@ -165,6 +167,43 @@ export class MiniReleaseClient extends VersionsClient {
       method: 'GET',
       path: path`/v1/apps/${appId}/versions/${version}/health`,
       query: { ...query },
+      ...opts,
+    });
+  }
+
+  /** Owner: the gray plan of an approved or gray version (DESIGN §10); replaces the one it had. */
+  setGrayPlan(appId: string, version: string, plan: GrayPlanRequest, opts?: WriteOptions): Promise<GrayPlan> {
+    return this.http.json({
+      method: 'PUT',
+      path: path`/v1/apps/${appId}/versions/${version}/gray-plan`,
+      json: plan,
+      ...opts,
+    });
+  }
+
+  /** The gray plan of a version and where it stands. */
+  grayPlan(appId: string, version: string, opts?: CallOptions): Promise<GrayPlan> {
+    return this.http.json({
+      method: 'GET',
+      path: path`/v1/apps/${appId}/versions/${version}/gray-plan`,
+      ...opts,
+    });
+  }
+
+  /** Owner: the plan stops acting; the version keeps its share. */
+  pauseGrayPlan(appId: string, version: string, opts?: WriteOptions): Promise<GrayPlan> {
+    return this.http.json({
+      method: 'POST',
+      path: path`/v1/apps/${appId}/versions/${version}/gray-plan/pause`,
+      ...opts,
+    });
+  }
+
+  /** Owner: a paused plan acts again; a halted one starts a fresh health test from now. */
+  resumeGrayPlan(appId: string, version: string, opts?: WriteOptions): Promise<GrayPlan> {
+    return this.http.json({
+      method: 'POST',
+      path: path`/v1/apps/${appId}/versions/${version}/gray-plan/resume`,
       ...opts,
     });
   }

@@ -4,6 +4,19 @@ export interface EnvConfig {
   readonly logLevel: string;
   /** A checker configuration file (severities, word lists, categories, limits). */
   readonly checkConfig: string | undefined;
+  /** How many days of per-minute host event counts are kept (DESIGN §10; default 30). */
+  readonly eventRetentionDays: number;
+  /** How often the gray ticker reconciles the active plans, in seconds (default 15). */
+  readonly grayTickSeconds: number;
+}
+
+/** A positive number from the environment, or the default when it is unset; a bad value stops the start. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -11,5 +24,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.MINIRELEASE_LOG_LEVEL || env.LOG_LEVEL || 'warn',
     checkConfig: env.MINIRELEASE_CHECK_CONFIG || undefined,
+    eventRetentionDays: positive(env, 'MINIRELEASE_EVENT_RETENTION_DAYS', 30),
+    grayTickSeconds: positive(env, 'MINIRELEASE_GRAY_TICK_SECONDS', 15),
   };
 }

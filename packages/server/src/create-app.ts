@@ -20,6 +20,7 @@ import { EventFollower } from './changes/event-follower.js';
 import { loadSnapshot } from './changes/load-snapshot.js';
 import { streamRoutes } from './changes/stream-routes.js';
 import { streamSnapshotRoute } from './changes/stream-snapshot-route.js';
+import { GrayTicker } from './gray/gray-ticker.js';
 import { consoleStatic, defaultConsoleDir } from './http/console-static.js';
 import { installOpenApi } from './http/openapi.js';
 import { rejectNul } from './http/reject-nul.js';
@@ -27,6 +28,8 @@ import { closeSpareConnectionsOnClose } from './http/spare-connections.js';
 import { installMetrics } from './metrics.js';
 import { appRoutes } from './routes/app-routes.js';
 import { checkRoutes } from './routes/check-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { grayPlanRoutes } from './routes/gray-plan-routes.js';
 import { grayRoutes } from './routes/gray-routes.js';
 import { materialRoutes } from './routes/material-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
@@ -46,6 +49,8 @@ export const API_VERSION = '0.1.0';
 
 /** JSON bodies are small; only package uploads are large, and they have their own limit. */
 const JSON_BODY_LIMIT = 1024 * 1024;
+/** DESIGN §10: a plan is looked at every few seconds; the halt latency budget is 2 min. */
+const DEFAULT_GRAY_TICK_MS = 15_000;
 
 export interface CreateAppOptions {
   readonly database: OpenDatabase;
@@ -63,6 +68,15 @@ export interface CreateAppOptions {
     | undefined;
   /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
   readonly consoleDir?: string | null | undefined;
+  /** Days of per-minute host event counts kept (DESIGN §10; default 30), pruned by the server. */
+  readonly eventRetentionDays?: number | undefined;
+  /**
+   * How often the gray ticker reconciles the active plans (ms; default 15 s); `null` builds it without its loop,
+   * for tests that drive `ticker.tick()` with an injected clock.
+   */
+  readonly grayTickMs?: number | null | undefined;
+  /** This instance's name in the ticker's lease row (random by default). */
+  readonly grayTickerHolder?: string | undefined;
 }
 
 export interface MiniReleaseApp {
@@ -70,6 +84,7 @@ export interface MiniReleaseApp {
   readonly services: Services;
   readonly resolver: ResolverState;
   readonly streams: ChangeStreams;
+  readonly ticker: GrayTicker;
 }
 
 /** The composition root: storage → services → routes, API and data plane in one Fastify instance. */
@@ -83,6 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     blobs: options.blobs,
     now: options.now,
     check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
+    eventRetentionDays: options.eventRetentionDays,
   });
   // The resolver starts from the release state at the log's end, then follows the log in seq order.
   const loaded = await loadSnapshot(db);
@@ -158,6 +174,8 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     checkRoutes(api, services);
     materialRoutes(api, services);
     grayRoutes(api, services);
+    eventRoutes(api, services);
+    grayPlanRoutes(api, services);
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });
@@ -166,7 +184,17 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     streamSnapshotRoute(scope, resolver);
   });
   opsRoutes(app, services, registry, () => resolver.snapshot.seq);
+  const ticker = new GrayTicker(
+    { ...services, dialect },
+    {
+      intervalMs: options.grayTickMs ?? DEFAULT_GRAY_TICK_MS,
+      holder: options.grayTickerHolder,
+      onError: (error) => app.log.warn({ err: error }, 'gray ticker'),
+    },
+  );
+  if (options.grayTickMs !== null) ticker.start();
+  app.addHook('onClose', () => ticker.stop());
   consoleStatic(app, options.consoleDir === null ? undefined : (options.consoleDir ?? defaultConsoleDir()));
   await app.ready();
-  return { app, services, resolver, streams };
+  return { app, services, resolver, streams, ticker };
 }

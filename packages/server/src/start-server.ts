@@ -45,6 +45,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(checkConfig ? { check: await loadCheckConfig(checkConfig) } : {}),
     // Logs go to stderr: stdout stays the CLI's (`start --json`).
     logger: logLevel === 'silent' ? false : { level: logLevel, stream: process.stderr },
+    eventRetentionDays: env.eventRetentionDays,
+    grayTickMs: env.grayTickSeconds * 1000,
   });
   const adminToken = await instance.services.tokens.bootstrapAdmin();
   const adminTokenPath = join(dataDir, 'admin-token');

@@ -69,6 +69,15 @@ export const ERROR_TEXT: Record<ApiErrorCode, { zh: string; en: string }> = {
   },
   LAST_ADMIN_TOKEN: { zh: '不能吊销最后一个管理员令牌', en: 'The last admin token cannot be revoked' },
   EVENT_OUT_OF_WINDOW: { zh: '事件时间超出接收窗口', en: 'The event time is outside the accepted window' },
+  HOST_KEY_REQUIRED: {
+    zh: '上报事件需使用宿主密钥（hk_…），不能使用操作令牌',
+    en: 'Events take a host key (hk_…), not an operator token',
+  },
+  GRAY_PLAN_NOT_FOUND: { zh: '该版本没有灰度计划', en: 'This version has no gray plan' },
+  GRAY_PLAN_INVALID_STATE: {
+    zh: '灰度计划当前状态不允许此操作',
+    en: 'The gray plan is in a state that does not allow this',
+  },
   INTERNAL: { zh: '服务器内部错误，已记录', en: 'An internal error; it has been logged' },
   UNREACHABLE: { zh: '无法连接服务器', en: 'Cannot reach the server' },
   BAD_RESPONSE: { zh: '服务器返回了无法识别的内容', en: 'The server answered something unreadable' },

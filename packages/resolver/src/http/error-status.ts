@@ -9,6 +9,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   // Separation of duties: whoever uploaded or submitted a version never reviews it (docs/architecture.md, "Roles").
   SELF_REVIEW: 403,
+  // An operator token on POST /v1/events: the route takes a host key (hk_…), and says so (DESIGN §10).
+  HOST_KEY_REQUIRED: 403,
   NOT_FOUND: 404,
   APP_NOT_FOUND: 404,
   VERSION_NOT_FOUND: 404,
@@ -16,6 +18,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   MEMBER_NOT_FOUND: 404,
   QUALIFICATION_NOT_FOUND: 404,
   PACKAGE_NOT_FOUND: 404,
+  GRAY_PLAN_NOT_FOUND: 404,
   // The host app only needs "nothing to launch"; the code says why.
   APP_OFFLINE: 404,
   APP_NOT_RELEASED: 404,
@@ -27,6 +30,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   GRAY_IN_PROGRESS: 409,
   NO_ROLLBACK_TARGET: 409,
   CONFLICT: 409,
+  // Pause, resume or replace a gray plan in a state that does not allow it; details name the state.
+  GRAY_PLAN_INVALID_STATE: 409,
   // The platform would be left without an admin: revoke it after another admin token exists.
   LAST_ADMIN_TOKEN: 409,
   BODY_TOO_LARGE: 413,

@@ -1,6 +1,7 @@
 import { DomainError } from '@minirelease/core';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { HOST_KEY_PREFIX, HostKeyService } from '../services/host-key-service.js';
 import { memberStore } from '../storage/member-store.js';
 import type { Database } from '../storage/schema.js';
 import { tokenStore } from '../storage/token-store.js';
@@ -14,6 +15,8 @@ export const TOUCH_INTERVAL_MS = 60_000;
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** The host key a `host` route was called with (its id). */
+    hostKeyId?: string;
   }
 }
 
@@ -30,6 +33,10 @@ export function createGuard(db: Kysely<Database>, now: () => Date) {
     const permission = permissionOf(request.method, url);
     if (permission === undefined) throw new DomainError('INTERNAL', `no permission declared for ${url}`);
     if (permission === 'public') return;
+    if (permission === 'host') {
+      request.hostKeyId = await authenticateHostKey(db, request.headers.authorization, now);
+      return;
+    }
     const principal = await authenticate(db, request.headers.authorization, now);
     request.principal = principal;
     if (principal.roles.includes('admin')) return;
@@ -67,6 +74,28 @@ export function createGuard(db: Kysely<Database>, now: () => Date) {
   };
 }
 
+/**
+ * A host route takes a host key only (DESIGN §10). Anything else that looks like a bearer token is refused
+ * with its own code, valid or not, so a host integration that was given an operator token learns the fix.
+ */
+async function authenticateHostKey(
+  db: Kysely<Database>,
+  header: string | undefined,
+  now: () => Date,
+): Promise<string> {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match) {
+    throw new DomainError('UNAUTHENTICATED', 'send a host key as "Authorization: Bearer hk_…"');
+  }
+  if (!match[1]!.startsWith(HOST_KEY_PREFIX)) {
+    throw new DomainError(
+      'HOST_KEY_REQUIRED',
+      'events take a host key (hk_…, made with POST /v1/host-keys), not an operator token',
+    );
+  }
+  return new HostKeyService(db, now).authenticate(header);
+}
+
 async function authenticate(
   db: Kysely<Database>,
   header: string | undefined,
@@ -74,6 +103,12 @@ async function authenticate(
 ): Promise<Principal> {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) throw new DomainError('UNAUTHENTICATED', 'send a token as "Authorization: Bearer <token>"');
+  if (match[1]!.startsWith(HOST_KEY_PREFIX)) {
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'a host key (hk_…) only reports events (POST /v1/events); this route takes an operator token',
+    );
+  }
   const row = await tokenStore.byHash(db, hashToken(match[1]!));
   if (!row || row.revoked_at !== null) {
     throw new DomainError('UNAUTHENTICATED', 'the token is unknown or revoked');

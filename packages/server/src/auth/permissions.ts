@@ -10,8 +10,17 @@ import type { AppRole } from './principal.js';
  *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids; a resolver
  *                 token passes nothing else but public routes
  *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
+ *   host          a host key (`hk_…`, DESIGN §10) and nothing else: an operator token, even an admin's, is
+ *                 refused with HOST_KEY_REQUIRED, so a host app never holds a secret that can move versions
  */
-export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | 'resolver' | `app:${AppRole}`;
+export type Permission =
+  | 'public'
+  | 'authenticated'
+  | 'admin'
+  | 'reviewer'
+  | 'resolver'
+  | 'host'
+  | `app:${AppRole}`;
 
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /healthz': 'public',
@@ -71,6 +80,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /v1/host-keys': 'admin',
   'DELETE /v1/host-keys/:id': 'admin',
   'GET /v1/apps/:app/versions/:v/health': 'app:viewer',
+  'POST /v1/events': 'host',
+  'PUT /v1/apps/:app/versions/:v/gray-plan': 'app:owner',
+  'GET /v1/apps/:app/versions/:v/gray-plan': 'app:viewer',
+  'POST /v1/apps/:app/versions/:v/gray-plan/pause': 'app:owner',
+  'POST /v1/apps/:app/versions/:v/gray-plan/resume': 'app:owner',
 };
 
 /** Documentation and its assets: public, registered by the swagger plugins. */

@@ -41,13 +41,17 @@ const CALLERS: readonly CallerKind[] = [
   { name: 'platform admin', authenticated: true, platform: ['admin'] },
 ];
 
-type Verdict = 401 | 403 | 'pass';
+type Verdict = 401 | 403 | 'HOST_KEY_REQUIRED' | 'pass';
 
 const RANK: Record<AppRole, number> = { viewer: 1, developer: 2, owner: 3 };
 
 /** DESIGN §5, read from the permission string and the caller alone. */
 function expectedVerdict(permission: Permission, method: string, caller: CallerKind): Verdict {
   if (permission === 'public') return 'pass';
+  // Host routes take a host key only: any other bearer token, valid or not, is told so (DESIGN §10).
+  if (permission === 'host') {
+    return caller.name === 'no token' || caller.name === 'malformed token' ? 401 : 'HOST_KEY_REQUIRED';
+  }
   if (!caller.authenticated) return 401;
   if (caller.platform.includes('admin')) return 'pass';
   // A resolver token reads the stream routes and nothing else (issue 10).
@@ -69,6 +73,7 @@ function verdictOf(r: LightMyRequestResponse): Verdict | string {
   const code = (r.json() as { error?: { code?: string } }).error?.code;
   if (r.statusCode === 401 && code === 'UNAUTHENTICATED') return 401;
   if (r.statusCode === 403 && code === 'FORBIDDEN') return 403;
+  if (r.statusCode === 403 && code === 'HOST_KEY_REQUIRED') return 'HOST_KEY_REQUIRED';
   return `${r.statusCode} ${code}`;
 }
 

@@ -354,6 +354,65 @@ export const HostKeySchema = z.object({
 
 export const CreatedHostKeySchema = HostKeySchema.extend({ key: z.string() });
 
+/**
+ * A batch of host events (DESIGN §10). Each event is checked on its own by core's `checkHostEvent`, so one bad
+ * event is one refusal in the answer, never a 400 for the batch: the schema documents the shape and takes any
+ * item. More than 1,000 events is refused by the service with the field named.
+ */
+export const HostEventBatchBody = z.object({
+  events: z
+    .array(z.unknown())
+    .describe(
+      'at most 1,000 events {app, version, channel, user, type, at, id?, message?, page?}; a malformed one is refused alone',
+    ),
+});
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/)
+    .describe('the batch id: a replayed batch is counted once (kept ≥ 24 h)'),
+});
+export const HostEventsAnswerSchema = z
+  .object({
+    accepted: z.number().int(),
+    rejected: z.array(z.object({ index: z.number().int(), code: z.enum(ERROR_CODES) })),
+  })
+  .describe('HostEventsAnswer');
+
+/** A gray plan as a person sets it (DESIGN §10): steps are percentages, checked and stored as basis points. */
+export const GrayPlanBody = z.object({
+  steps: z
+    .array(z.number())
+    .min(1)
+    .max(20)
+    .describe('gray percentages in (0, 100], strictly increasing: [1, 5, 20, 50, 100]'),
+  soakMinutes: z.number().int().min(0).max(10_080).describe('minutes at each step before it may widen'),
+  minLaunches: z.number().int().min(0).max(100_000_000).describe('gray launches each step must see'),
+  badRatio: z.number().min(1.25).max(10).exactOptional().describe('default 2'),
+  onDegraded: z.enum(['halt', 'cancel']).exactOptional().describe('default halt'),
+  publishAtEnd: z.boolean().exactOptional().describe('default false'),
+});
+
+export const GrayPlanSchema = z
+  .object({
+    appId: z.string(),
+    version: z.string(),
+    steps: z.array(z.number()),
+    soakMinutes: z.number(),
+    minLaunches: z.number(),
+    badRatio: z.number(),
+    onDegraded: z.enum(['halt', 'cancel']),
+    publishAtEnd: z.boolean(),
+    state: z.enum(['active', 'paused', 'halted', 'completed', 'ended']),
+    stepIndex: z.number().int(),
+    stepStartedAt: z.string(),
+    lastDecision: z.string().exactOptional(),
+    updatedAt: z.string(),
+  })
+  .describe('GrayPlan');
+
 /** Error answers every guarded route may give, for the OpenAPI document. */
 export const commonErrors = {
   400: ErrorSchema,
@@ -389,3 +448,6 @@ same<Same<z.output<typeof MaterialSchema>, wire.Material>>();
 same<Same<z.output<typeof HealthSchema>, wire.Health>>();
 same<Same<z.output<typeof HostKeySchema>, wire.HostKey>>();
 same<Same<z.output<typeof CreatedHostKeySchema>, wire.CreatedHostKey>>();
+same<Same<z.output<typeof HostEventsAnswerSchema>, wire.HostEventsAnswer>>();
+same<Same<z.input<typeof GrayPlanBody>, wire.GrayPlanRequest>>();
+same<Same<z.output<typeof GrayPlanSchema>, wire.GrayPlan>>();

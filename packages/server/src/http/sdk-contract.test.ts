@@ -41,6 +41,8 @@ const NOT_WRAPPED: Record<string, string> = {
     'a never-ending SSE stream of release state for resolvers: `connectLocal` and the resolver read it',
   'GET /v1/stream/snapshot':
     "the resolver's binary disk-snapshot format to join from; only the resolver process reads it",
+  'POST /v1/events':
+    "host apps report with a host key, through the host client's event reporter, not the operator client",
 };
 
 const BASE_URL = 'http://sdk-contract.invalid/prefix';
@@ -114,6 +116,16 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   listHostKeys: (c) => c.listHostKeys(),
   revokeHostKey: (c) => c.revokeHostKey(TOKEN_ID),
   health: (c) => c.health(APP, V, { window: '6h', badRatio: 2, minLaunches: 500 }),
+  setGrayPlan: (c) =>
+    c.setGrayPlan(APP, V, {
+      steps: [1, 5, 20, 50, 100],
+      soakMinutes: 30,
+      minLaunches: 500,
+      publishAtEnd: true,
+    }),
+  grayPlan: (c) => c.grayPlan(APP, V),
+  pauseGrayPlan: (c) => c.pauseGrayPlan(APP, V),
+  resumeGrayPlan: (c) => c.resumeGrayPlan(APP, V),
 };
 
 interface SentRequest {

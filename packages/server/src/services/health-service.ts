@@ -54,18 +54,19 @@ export class HealthService {
       eventMinuteStore.range(this.db, { appId: q.appId, version: q.version, channel: 'gray', from, to }),
       eventMinuteStore.range(this.db, { appId: q.appId, channel: 'stable', from, to }),
     ]);
-    // The share the version has now stands for the whole window; a widening inside it shows as a lower
-    // observed share, which the sample-ratio check's 2× margin absorbs (docs/gray-health.md).
     const bp =
       version.status === 'GRAY'
         ? (version.gray_basis_points ?? 0)
         : version.status === 'RELEASE'
           ? 10_000
           : 0;
+    // Each minute is judged against the share the version had in it, read from its audit records: a plan
+    // widens inside the window, and the share it has now would make every earlier minute look short of gray.
+    const shareAt = shareHistory(await grayMoves(this.db, q.appId, q.version), bp);
     const options: HealthOptions = { updatedAt: new Date(nowMs).toISOString() };
     if (q.badRatio !== undefined) options.badRatio = q.badRatio;
     if (q.minLaunches !== undefined) options.minLaunches = q.minLaunches;
-    const health = assessHealth(stretchesOf(gray, stable, bp), options);
+    const health = assessHealth(stretchesOf(gray, stable, shareAt), options);
     return { ...health, distinctUsers: { gray: usersOf(gray), stable: usersOf(stable) } };
   }
 }
@@ -74,14 +75,15 @@ export class HealthService {
 export function stretchesOf(
   gray: readonly EventMinuteRow[],
   stable: readonly EventMinuteRow[],
-  grayBasisPoints: number,
+  grayBasisPoints: number | ((minute: number) => number),
 ): HealthStretch[] {
   const byMinute = new Map<number, HealthStretch>();
+  const shareAt = typeof grayBasisPoints === 'number' ? () => grayBasisPoints : grayBasisPoints;
   const at = (minute: number) => {
     let s = byMinute.get(minute);
     if (s === undefined) {
       s = {
-        grayBasisPoints,
+        grayBasisPoints: shareAt(minute),
         gray: { launches: 0, errors: 0, crashes: 0, feedback: 0 },
         stable: { launches: 0, errors: 0, crashes: 0, feedback: 0 },
       };
@@ -90,7 +92,7 @@ export function stretchesOf(
     return s;
   };
   const add = (side: 'gray' | 'stable', r: EventMinuteRow) => {
-    const s = at(r.minute)[side];
+    const s = at(Number(r.minute))[side];
     s.launches += r.launches;
     s.errors += r.errors;
     s.crashes += r.crashes;
@@ -105,4 +107,44 @@ function usersOf(rows: readonly EventMinuteRow[]): number {
   const sketch = newUserSketch();
   for (const r of rows) mergeUserSketch(sketch, userSketchFromHex(r.users));
   return estimateUsers(sketch);
+}
+
+/** A version's gray share changes (gray, cancel-gray, publish) in the order they were written. */
+async function grayMoves(db: Kysely<Database>, appId: string, version: string) {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['action', 'details', 'at'])
+    .where('app_id', '=', appId)
+    .where('version', '=', version)
+    .where('action', 'in', ['gray', 'cancel-gray', 'publish'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    atMs: Date.parse(r.at),
+    bp:
+      r.action === 'gray'
+        ? Math.round(((JSON.parse(r.details ?? '{}') as { percentage?: number }).percentage ?? 0) * 100)
+        : r.action === 'publish'
+          ? 10_000
+          : 0,
+  }));
+}
+
+/**
+ * The share in effect at the end of each minute (a move inside a minute counts for all of it); without any
+ * recorded move, the share the version has now.
+ */
+export function shareHistory(
+  moves: readonly { atMs: number; bp: number }[],
+  current: number,
+): (minute: number) => number {
+  if (moves.length === 0) return () => current;
+  return (minute) => {
+    let bp = 0;
+    for (const m of moves) {
+      if (m.atMs >= minute + 60_000) break;
+      bp = m.bp;
+    }
+    return bp;
+  };
 }

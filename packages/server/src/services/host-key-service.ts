@@ -6,7 +6,9 @@ import { type HostKeyRow, hostKeyStore } from '../storage/host-key-store.js';
 import type { Database } from '../storage/schema.js';
 
 /** The prefix tells host keys from operator tokens (`mr_`) at a glance, for people and secret scanners. */
-const HOST_KEY_PREFIX = 'hk_';
+export const HOST_KEY_PREFIX = 'hk_';
+/** How often a key's `last_used_at` is written at most. */
+const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Host keys (DESIGN §10): made by an admin, one per host app; they only report events. Kept as SHA-256 like
@@ -54,7 +56,11 @@ export class HostKeyService {
     const row = await hostKeyStore.byHash(this.db, hashToken(match[1] as string));
     if (!row || row.revoked_at !== null)
       throw new DomainError('UNAUTHENTICATED', 'the host key is unknown or revoked');
-    hostKeyStore.touch(this.db, row.id, this.now().toISOString()).catch(() => {});
+    // Advisory, as for operator tokens: written at most once a minute, so reporting stays one write a batch.
+    const at = this.now();
+    if (row.last_used_at === null || at.getTime() - Date.parse(row.last_used_at) >= TOUCH_INTERVAL_MS) {
+      hostKeyStore.touch(this.db, row.id, at.toISOString()).catch(() => {});
+    }
     return row.id;
   }
 }

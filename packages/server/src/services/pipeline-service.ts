@@ -10,6 +10,7 @@ import type { AppRow } from '../storage/app-store.js';
 import { appStore } from '../storage/app-store.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
 import { type AuditEntry, type WriteContext, type WriteDeps, writeApp } from './app-write.js';
+import { endOpenPlans } from './gray-plan-end.js';
 
 export interface TransitionOptions {
   readonly expectedRevision?: number | undefined;
@@ -22,6 +23,12 @@ export interface TransitionOptions {
   readonly details?: Record<string, unknown> | undefined;
   /** Runs inside the transaction after the state is loaded and before the pure transition: a last check. */
   readonly precheck?: ((ctx: WriteContext, state: AppState) => Promise<Command>) | undefined;
+  /**
+   * Set by the gray ticker for its own moves: it carries the plan along in the same transaction and answers
+   * the plan's audit records. Without it, a move of a version ends that version's open gray plan (DESIGN §10:
+   * a person's gray, cancel-gray or publish takes over from the plan).
+   */
+  readonly planMove?: ((ctx: WriteContext, t: Transition) => Promise<readonly AuditEntry[]>) | undefined;
 }
 
 export interface TransitionResult {
@@ -45,8 +52,13 @@ export class PipelineService {
       const finalCommand = options.precheck ? await options.precheck(ctx, state) : command;
       const t = transition(state, finalCommand);
       await this.save(ctx, t, options);
+      const planAudit = options.planMove ? await options.planMove(ctx, t) : await endOpenPlans(ctx, t);
       const app = (await appStore.get(ctx.tx, appId))!;
-      return { result: { transition: t, app }, audit: [auditOf(t, options)], eventType: t.action };
+      return {
+        result: { transition: t, app },
+        audit: [auditOf(t, options), ...planAudit],
+        eventType: t.action,
+      };
     });
   }
 

@@ -3,6 +3,7 @@ import { ChangeFeed } from '../changes/change-feed.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
 import { AppService } from './app-service.js';
+import { GrayPlanService } from './gray-plan-service.js';
 import { HealthService } from './health-service.js';
 import { HostEventService } from './host-event-service.js';
 import { HostKeyService } from './host-key-service.js';
@@ -25,6 +26,7 @@ export interface Services {
   readonly hostKeys: HostKeyService;
   readonly hostEvents: HostEventService;
   readonly health: HealthService;
+  readonly grayPlans: GrayPlanService;
 }
 
 export function createServices(options: {
@@ -33,6 +35,8 @@ export function createServices(options: {
   blobs: BlobStore;
   now?: (() => Date) | undefined;
   check?: CheckTuning | undefined;
+  /** Days of per-minute event counts kept (DESIGN §10: default 30). */
+  eventRetentionDays?: number | undefined;
 }): Services {
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
@@ -49,7 +53,8 @@ export function createServices(options: {
     tokens: new TokenService(options.db, now),
     check: options.check ?? {},
     hostKeys: new HostKeyService(options.db, now),
-    hostEvents: new HostEventService(options.db, now),
+    hostEvents: new HostEventService(options.db, now, options.eventRetentionDays),
     health: new HealthService(options.db, now),
+    grayPlans: new GrayPlanService(deps),
   };
 }

@@ -11,6 +11,8 @@ import { openTestDatabase, type TestDialect } from './test-database.js';
 
 export interface TestServer extends MiniReleaseApp {
   readonly adminToken: string;
+  /** The database it runs on, for a second instance on the same one. */
+  readonly database: CreateAppOptions['database'];
   /** A token for a new principal with the given platform roles. */
   tokenFor(principal: string, roles?: PlatformRole[]): Promise<string>;
   call(
@@ -28,10 +30,17 @@ export async function startTestServer(
   dialect: TestDialect,
   options: { limits?: Partial<Limits> } & Pick<
     CreateAppOptions,
-    'stream' | 'eventPollMs' | 'check' | 'now' | 'consoleDir'
-  > = {},
+    | 'stream'
+    | 'eventPollMs'
+    | 'check'
+    | 'now'
+    | 'consoleDir'
+    | 'eventRetentionDays'
+    | 'grayTickMs'
+    | 'grayTickerHolder'
+  > & { database?: (CreateAppOptions['database'] & { drop(): Promise<void> }) | undefined } = {},
 ): Promise<TestServer> {
-  const database = await openTestDatabase(dialect);
+  const database = options.database ?? (await openTestDatabase(dialect));
   const dir = await mkdtemp(join(tmpdir(), 'minirelease-test-'));
   const instance = await createApp({
     database,
@@ -42,12 +51,20 @@ export async function startTestServer(
     check: options.check,
     now: options.now,
     consoleDir: options.consoleDir,
+    eventRetentionDays: options.eventRetentionDays,
+    // Tests drive the ticker with `ticker.tick()` and their own clock unless they ask for its loop.
+    grayTickMs: options.grayTickMs ?? null,
+    grayTickerHolder: options.grayTickerHolder,
   });
-  const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
+  // A database that had a server before (a restart test) has its admin already: the test gets a new admin token.
+  const adminToken =
+    (await instance.services.tokens.bootstrapAdmin()) ??
+    (await instance.services.tokens.create({ principal: 'admin', roles: ['admin'], label: 'test' })).secret;
   const check = answerCheck(instance.app.swagger() as unknown as Parameters<typeof answerCheck>[0]);
   return {
     ...instance,
     adminToken,
+    database,
     async tokenFor(principal, roles = []) {
       return (await instance.services.tokens.create({ principal, roles, label: 'test' })).secret;
     },
