@@ -1,5 +1,5 @@
 import type { Catalog, FindingCode } from './catalog/catalog.js';
-import type { Finding, LocalizedText } from './report.js';
+import type { Finding, LocalizedText, Severity } from './report.js';
 
 /** A placeholder value: the same in both languages, or one per language. */
 export type FindingParam = string | number | LocalizedText;
@@ -10,7 +10,15 @@ export interface FindingInput {
   line?: number | undefined;
   column?: number | undefined;
   snippet?: string | undefined;
+  /**
+   * The most this finding may weigh, whatever the catalog says: a rule that is sure in one case and not in
+   * another (a declaration the package may hold, or the platform's console) caps the unsure case. A tuned
+   * catalog still lowers both.
+   */
+  atMost?: Severity | undefined;
 }
+
+const WEIGHT: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Builds a finding from its catalog entry, so severity and wording stay tunable data. */
 export function createFinding(catalog: Catalog, code: FindingCode, input: FindingInput = {}): Finding {
@@ -18,7 +26,10 @@ export function createFinding(catalog: Catalog, code: FindingCode, input: Findin
   const params = input.params ?? {};
   const finding: Finding = {
     code,
-    severity: entry.severity,
+    severity:
+      input.atMost !== undefined && WEIGHT[input.atMost] < WEIGHT[entry.severity]
+        ? input.atMost
+        : entry.severity,
     message: localize(entry.message, params),
     hint: localize(entry.hint, params),
   };

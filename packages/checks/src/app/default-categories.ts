@@ -38,6 +38,10 @@ export const QUALIFICATION_TYPES: QualificationType[] = [
     name: '事业单位法人证书',
     en: 'Public institution legal person certificate',
   },
+  // Not asked by a category: documents that lift a name or package rule (docs/checker.md).
+  { id: 'trademark-registration', name: '商标注册证', en: 'Trademark registration certificate' },
+  { id: 'brand-authorization', name: '品牌授权书', en: 'Brand authorization letter' },
+  { id: 'privacy-policy', name: '隐私政策', en: 'Privacy policy' },
 ];
 
 // biome-ignore format: one category per line reads as a table

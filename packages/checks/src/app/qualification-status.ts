@@ -36,3 +36,17 @@ export function qualificationStatus(
 export function isValidOn(document: QualificationInfo, today: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(document.expiresAt) && document.expiresAt >= today;
 }
+
+/**
+ * The app's document of one of `types` (ids) valid on `today`, if it holds one: the trademark that lifts a
+ * brand's own restricted word, the privacy policy that stands for Alipay's privacyPolicyUrl.
+ */
+export function validDocument(
+  catalog: CategoryCatalog,
+  app: AppInfo | undefined,
+  types: readonly string[],
+  today: string,
+): QualificationInfo | undefined {
+  const typeOf = (q: QualificationInfo) => findQualificationType(catalog, q.type)?.id ?? q.type.trim();
+  return app?.qualifications.find((q) => types.includes(typeOf(q)) && isValidOn(q, today));
+}

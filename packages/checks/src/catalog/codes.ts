@@ -17,6 +17,7 @@ export const SCRIPT_CODES = [
   'DEBUG_LEFTOVER',
   'PLACEHOLDER_CONTENT',
   'NPM_NOT_BUILT',
+  'PRIVACY_DECLARATION_MISSING',
 ] as const;
 
 export const APP_CODES = [

@@ -30,6 +30,20 @@ export const SCRIPT_ENTRIES: Readonly<Record<ScriptCode, CatalogEntry>> = {
     source:
       'WeChat and Alipay load npm packages only from the built miniprogram_npm/node_modules folder: without it the page fails to load',
   },
+  PRIVACY_DECLARATION_MISSING: {
+    code: 'PRIVACY_DECLARATION_MISSING',
+    severity: 'error',
+    message: {
+      zh: '小程序调用了 {apis}，但{missing}',
+      en: 'The app calls {apis}, but {missing}',
+    },
+    hint: {
+      zh: '微信：在 app.json 的 requiredPrivateInfos 中列出用到的位置接口（如 "requiredPrivateInfos": ["getLocation"]），并在公众平台填写《用户隐私保护指引》、在 app.json 设置 "__usePrivacyCheck__": true 接入隐私授权。支付宝：在开放平台配置隐私政策，并把它作为“隐私政策”资质登记到应用（编号填隐私政策地址）。',
+      en: 'WeChat: list the location APIs used in app.json\'s requiredPrivateInfos (e.g. "requiredPrivateInfos": ["getLocation"]), fill in the privacy guide (用户隐私保护指引) in the console and set "__usePrivacyCheck__": true in app.json. Alipay: set the privacy policy in the open platform and register it on the app as the 隐私政策 qualification (its number the policy\'s URL).',
+    },
+    source:
+      'WeChat: requiredPrivateInfos (2022-07) and the privacy guide (2023-09) for user-info, phone and location APIs; Alipay: a privacy policy before reading user data',
+  },
   FIRST_SCREEN_AUTH: {
     code: 'FIRST_SCREEN_AUTH',
     severity: 'error',

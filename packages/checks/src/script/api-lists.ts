@@ -80,3 +80,60 @@ export const LOGIN_OPEN_TYPES: ReadonlySet<string> = new Set(['getPhoneNumber', 
 export const LOGIN_PAGE = /login|signin|sign-in|sign_in|登录/i;
 
 export const DEBUG_SWITCH_APIS: ReadonlySet<string> = new Set(['my.setEnableDebug', 'wx.setEnableDebug']);
+
+/**
+ * WeChat's `requiredPrivateInfos` (app.json, since 2022-07): the location APIs an app may call only when the
+ * field lists them by name; the IDE refuses to upload otherwise and review rejects. The value is the name
+ * the field takes.
+ */
+export const REQUIRED_PRIVATE_INFOS: ReadonlyMap<string, string> = new Map(
+  [
+    'getLocation',
+    'getFuzzyLocation',
+    'onLocationChange',
+    'startLocationUpdate',
+    'startLocationUpdateBackground',
+    'chooseLocation',
+    'choosePoi',
+    'chooseAddress',
+  ].map((api) => [`wx.${api}`, api]),
+);
+
+/**
+ * APIs that read the user's information, phone number or location: both platforms ask for a privacy
+ * declaration before them (WeChat's 用户隐私保护指引, Alipay's 隐私政策). `my.getAuthCode` counts only with a
+ * scope beyond `auth_base`, as in AUTH_APIS.
+ */
+export const PRIVACY_APIS: ReadonlySet<string> = new Set([
+  'my.getAuthCode',
+  'my.getOpenUserInfo',
+  'my.getUserInfo',
+  'my.getPhoneNumber',
+  'my.getLocation',
+  'my.chooseLocation',
+  'my.getAddress',
+  'wx.getUserProfile',
+  'wx.getUserInfo',
+  'wx.getPhoneNumber',
+  ...REQUIRED_PRIVATE_INFOS.keys(),
+]);
+
+/** `<button open-type="…">` values that read the user's profile or phone number (WeChat). */
+export const PRIVACY_OPEN_TYPES: ReadonlySet<string> = new Set([
+  'getPhoneNumber',
+  'getRealtimePhoneNumber',
+  'getUserInfo',
+]);
+
+/** Alipay's `<button open-type="getAuthorize" scope="…">` scopes that read the user's data. */
+export const PRIVACY_AUTHORIZE_SCOPES: ReadonlySet<string> = new Set(['phoneNumber', 'userInfo']);
+
+/**
+ * WeChat's privacy flow in the app's own code: the package then handles the privacy guide's consent
+ * (`wx.onNeedPrivacyAuthorization`, `wx.requirePrivacyAuthorize`, `<button open-type="agreePrivacyAuthorization">`).
+ */
+export const PRIVACY_FLOW_APIS: ReadonlySet<string> = new Set([
+  'wx.onNeedPrivacyAuthorization',
+  'wx.requirePrivacyAuthorize',
+  'wx.getPrivacySetting',
+]);

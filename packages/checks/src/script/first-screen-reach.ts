@@ -187,7 +187,7 @@ function dotted(object: ObjectExpression, path: string): Node | undefined {
 }
 
 /** Whether the call shows an authorization dialog; `my.getAuthCode` only for scopes beyond `auth_base`. */
-function asksUser(index: ScriptIndex, path: string, api: ApiCall): boolean {
+export function asksUser(index: ScriptIndex, path: string, api: ApiCall): boolean {
   const kind = AUTH_APIS.get(api.name);
   if (kind !== 'user-scope') return kind === 'popup';
   const scopes = api.options && propertyValue(api.options, 'scopes');

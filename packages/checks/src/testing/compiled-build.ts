@@ -32,7 +32,11 @@ export function uniAppBuild(planted: Planted = {}): Map<string, Buffer> {
     [`${id}p`]: `(function(e){n("f1b2");e(n("${id}").default)}).call(this,n("543d")["createPage"])`,
   });
   return fileMap({
-    'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/detail/detail'] }),
+    // uni-app copies manifest.json's `mp-weixin.__usePrivacyCheck__` here; the page's tap reads the profile.
+    'app.json': JSON.stringify({
+      pages: ['pages/index/index', 'pages/detail/detail'],
+      __usePrivacyCheck__: true,
+    }),
     'app.js': 'require("./common/runtime.js");require("./common/vendor.js");require("./common/main.js");',
     'app.wxss': '',
     'common/runtime.js': `!function(e){function t(t){for(var n=t[0],r=t[1],o=0;o<n.length;o++);}var n=global.webpackJsonp=global.webpackJsonp||[];n.push=t;${FILLER}}([]);`,

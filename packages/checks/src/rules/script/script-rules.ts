@@ -7,6 +7,7 @@ import { loginUsage } from './login-usage.js';
 import { navigateTargetMissing } from './navigate-target-missing.js';
 import { npmNotBuilt } from './npm-not-built.js';
 import { placeholderContent } from './placeholder-content.js';
+import { privacyDeclarationMissing } from './privacy-declaration-missing.js';
 
 /** The rules that read the package's scripts and templates, in report order. */
 export const SCRIPT_RULES: readonly Rule[] = [
@@ -14,6 +15,7 @@ export const SCRIPT_RULES: readonly Rule[] = [
   navigateTargetMissing,
   npmNotBuilt,
   firstScreenAuth,
+  privacyDeclarationMissing,
   insecureRequest,
   debugLeftover,
   placeholderContent,
