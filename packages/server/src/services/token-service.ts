@@ -48,10 +48,12 @@ export class TokenService {
   /**
    * Revokes a token; never the last active admin token, which would leave the platform with no one able to make
    * another (409 LAST_ADMIN_TOKEN: make a second admin token first). The count and the revocation share one
-   * transaction.
+   * transaction, and the active admin tokens are locked first: on PostgreSQL two revocations at once would
+   * otherwise each count two admins under READ COMMITTED and leave none.
    */
   async revoke(id: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
+      await tokenStore.lockActiveAdmins(tx);
       const active = (await tokenStore.list(tx)).filter((t) => t.revoked_at === null);
       const isAdmin = (t: TokenRow) => (JSON.parse(t.roles) as string[]).includes('admin');
       const target = active.find((t) => t.id === id);
