@@ -4,6 +4,12 @@ export interface EnvConfig {
   readonly logLevel: string;
   /** A checker configuration file (severities, word lists, categories, limits). */
   readonly checkConfig: string | undefined;
+  /**
+   * For the crash tests only: the process kills itself (SIGKILL) at this point of the start, as a `kill -9`
+   * there would (`admin-token-written`: the token file is written, the token not yet committed;
+   * `admin-token-committed`: both).
+   */
+  readonly crashAt: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -11,5 +17,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.MINIRELEASE_LOG_LEVEL || env.LOG_LEVEL || 'warn',
     checkConfig: env.MINIRELEASE_CHECK_CONFIG || undefined,
+    crashAt: env.MINIRELEASE_CRASH_AT || undefined,
   };
 }
