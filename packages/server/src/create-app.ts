@@ -161,7 +161,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });
-    packageRoutes(scope, services.blobs);
+    packageRoutes(scope, services.blobs, db);
     streamRoutes(scope, streams);
     streamSnapshotRoute(scope, resolver);
   });

@@ -10,8 +10,17 @@ import type { AppRole } from './principal.js';
  *   resolver      platform resolver (or admin): the change stream, which carries experiencer ids; a resolver
  *                 token passes nothing else but public routes
  *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
+ *   package       public for the packages a resolve could hand out (and rollback targets); the rest to members
+ *                 of their app, reviewers and admins; 404 to everyone else (services/package-access.ts)
  */
-export type Permission = 'public' | 'authenticated' | 'admin' | 'reviewer' | 'resolver' | `app:${AppRole}`;
+export type Permission =
+  | 'public'
+  | 'authenticated'
+  | 'admin'
+  | 'reviewer'
+  | 'resolver'
+  | 'package'
+  | `app:${AppRole}`;
 
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /healthz': 'public',
@@ -21,7 +30,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /v1/resolve': 'public',
   'POST /v1/resolve/batch': 'public',
   'GET /v1/search': 'public',
-  'GET /v1/packages/:sha256': 'public',
+  'GET /v1/packages/:sha256': 'package',
   'GET /v1/stream': 'resolver',
   'GET /v1/stream/snapshot': 'resolver',
 
