@@ -1,15 +1,16 @@
-import { createServer } from 'node:http';
 import type { Limits } from '@minirelease/checks';
 import { DEFAULT_LIMITS } from '@minirelease/checks';
 import { buildReleaseState, IMAGE_TYPES } from '@minirelease/core';
 import {
   answerBodies,
+  createTimedServer,
   fastResolve,
   frameworkErrors,
   installErrorHandling,
   keepTickShapes,
   ResolverState,
   resolverRoutes,
+  type ServerTimeouts,
   withFastResolve,
 } from '@minirelease/resolver';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -61,6 +62,8 @@ export interface CreateAppOptions {
   readonly stream?:
     | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
     | undefined;
+  /** What clients may take to send a request (the resolver's http/server-timeouts.ts); small in tests. */
+  readonly timeouts?: Partial<ServerTimeouts> | undefined;
   /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
   readonly consoleDir?: string | null | undefined;
 }
@@ -95,7 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     // `GET /v1/resolve` is answered before Fastify's pipeline: the data plane's hottest request.
-    serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
+    serverFactory: (handler) => createTimedServer(withFastResolve(fast, handler), options.timeouts),
     // Long enough for any id the schemas accept, so an over-long one gets the schemas' 400, not the router's 414.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors,

@@ -28,7 +28,7 @@ export async function startTestServer(
   dialect: TestDialect,
   options: { limits?: Partial<Limits> } & Pick<
     CreateAppOptions,
-    'stream' | 'eventPollMs' | 'check' | 'now' | 'consoleDir'
+    'stream' | 'eventPollMs' | 'check' | 'now' | 'consoleDir' | 'timeouts'
   > = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(dialect);
@@ -42,6 +42,7 @@ export async function startTestServer(
     check: options.check,
     now: options.now,
     consoleDir: options.consoleDir,
+    timeouts: options.timeouts,
   });
   const adminToken = (await instance.services.tokens.bootstrapAdmin())!;
   const check = answerCheck(instance.app.swagger() as unknown as Parameters<typeof answerCheck>[0]);
