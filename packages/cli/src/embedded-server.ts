@@ -35,6 +35,22 @@ export async function startEmbeddedServer(options: StartServerOptions): Promise<
   return server.startServer(options);
 }
 
+/** What `admin reset` asks of `@minirelease/server`. */
+export type ResetAdmin = (options: {
+  dataDir: string;
+  databaseUrl?: string;
+  by: string;
+}) => Promise<{ id: string; token: string; tokenFile: string; label: string }>;
+
+/** `admin reset` in this process: opens the database itself, no API needed. */
+export async function resetEmbeddedAdmin(options: Parameters<ResetAdmin>[0]) {
+  const server: { resetAdmin?: ResetAdmin } = await import('@minirelease/server');
+  if (typeof server.resetAdmin !== 'function') {
+    throw new CliError('INTERNAL', '@minirelease/server exports no resetAdmin; is it built?');
+  }
+  return server.resetAdmin(options);
+}
+
 /** What `serve --role resolver` asks of `@minirelease/resolver`. */
 export interface StartResolverOptions {
   upstream: string;

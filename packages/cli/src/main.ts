@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './commands/admin.js';
 import { registerApp } from './commands/app.js';
 import { registerBootstrap } from './commands/bootstrap.js';
 import { registerCancelGray } from './commands/cancel-gray.js';
@@ -52,6 +53,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerResolve(program, ctx);
   registerBootstrap(program, ctx);
   registerLog(program, ctx);
+  registerAdmin(program, ctx);
 }
 
 /**

@@ -8,6 +8,12 @@ export interface EnvConfig {
   readonly eventRetentionDays: number;
   /** How often the gray ticker reconciles the active plans, in seconds (default 15). */
   readonly grayTickSeconds: number;
+  /**
+   * For the crash tests only: the process kills itself (SIGKILL) at this point of the start, as a `kill -9`
+   * there would (`admin-token-written`: the token file is written, the token not yet committed;
+   * `admin-token-committed`: both).
+   */
+  readonly crashAt: string | undefined;
 }
 
 /** A positive number from the environment, or the default when it is unset; a bad value stops the start. */
@@ -26,5 +32,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     checkConfig: env.MINIRELEASE_CHECK_CONFIG || undefined,
     eventRetentionDays: positive(env, 'MINIRELEASE_EVENT_RETENTION_DAYS', 30),
     grayTickSeconds: positive(env, 'MINIRELEASE_GRAY_TICK_SECONDS', 15),
+    crashAt: env.MINIRELEASE_CRASH_AT || undefined,
   };
 }

@@ -1,15 +1,16 @@
-import { createServer } from 'node:http';
 import type { Limits } from '@minirelease/checks';
 import { DEFAULT_LIMITS } from '@minirelease/checks';
 import { buildReleaseState, IMAGE_TYPES } from '@minirelease/core';
 import {
   answerBodies,
+  createTimedServer,
   fastResolve,
   frameworkErrors,
   installErrorHandling,
   keepTickShapes,
   ResolverState,
   resolverRoutes,
+  type ServerTimeouts,
   withFastResolve,
 } from '@minirelease/resolver';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -66,6 +67,8 @@ export interface CreateAppOptions {
   readonly stream?:
     | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
     | undefined;
+  /** What clients may take to send a request (the resolver's http/server-timeouts.ts); small in tests. */
+  readonly timeouts?: Partial<ServerTimeouts> | undefined;
   /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
   readonly consoleDir?: string | null | undefined;
   /** Days of per-minute host event counts kept (DESIGN §10; default 30), pruned by the server. */
@@ -111,7 +114,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     // `GET /v1/resolve` is answered before Fastify's pipeline: the data plane's hottest request.
-    serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
+    serverFactory: (handler) => createTimedServer(withFastResolve(fast, handler), options.timeouts),
     // Long enough for any id the schemas accept, so an over-long one gets the schemas' 400, not the router's 414.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors,
@@ -179,7 +182,7 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   });
   await app.register(async (scope) => {
     await resolverRoutes(scope, { state: resolver, packageUrl, bodies });
-    packageRoutes(scope, services.blobs);
+    packageRoutes(scope, services.blobs, db);
     streamRoutes(scope, streams);
     streamSnapshotRoute(scope, resolver);
   });

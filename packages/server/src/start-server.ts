@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadCheckConfig } from '@minirelease/checks';
 import { readEnv } from './config.js';
 import { createApp, type MiniReleaseApp } from './create-app.js';
 import { BlobStore } from './storage/blob-store.js';
 import { openDatabase } from './storage/database.js';
+import { writeSecretFile } from './storage/secret-file.js';
 
 export interface StartOptions {
   readonly port?: number;
@@ -48,9 +49,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     eventRetentionDays: env.eventRetentionDays,
     grayTickMs: env.grayTickSeconds * 1000,
   });
-  const adminToken = await instance.services.tokens.bootstrapAdmin();
   const adminTokenPath = join(dataDir, 'admin-token');
-  if (adminToken) await writeFile(adminTokenPath, `${adminToken}\n`, { mode: 0o600 });
+  const crashAt = (point: string) => {
+    if (env.crashAt === point) process.kill(process.pid, 'SIGKILL');
+  };
+  let adminToken: string | null;
+  try {
+    // The file first, the token after (docs/architecture.md, Roles): the only admin is never lost.
+    adminToken = await instance.services.tokens.bootstrapAdmin(async (secret) => {
+      await keepAdminToken(adminTokenPath, secret);
+      crashAt('admin-token-written');
+    });
+  } catch (err) {
+    await instance.app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+  if (adminToken) crashAt('admin-token-committed');
   let address: string;
   try {
     address = await instance.app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
@@ -70,4 +85,29 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await database.close();
     },
   };
+}
+
+/** An admin token file that cannot be written stops the start before any token is made. */
+export class AdminTokenFileError extends Error {
+  override readonly name = 'AdminTokenFileError';
+  readonly code = 'ADMIN_TOKEN_FILE_UNWRITABLE';
+
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(
+      `cannot write the admin token file ${path} (${(cause as NodeJS.ErrnoException).code ?? cause}); no admin token was made: make the path writable and start again`,
+      { cause },
+    );
+  }
+}
+
+/** Writes the admin token file whole (temp file, fsync, rename; mode 0600), or fails with AdminTokenFileError. */
+export async function keepAdminToken(path: string, secret: string): Promise<void> {
+  try {
+    await writeSecretFile(path, `${secret}\n`);
+  } catch (err) {
+    throw new AdminTokenFileError(path, err);
+  }
 }

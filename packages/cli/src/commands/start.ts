@@ -50,6 +50,10 @@ export async function startCommand(flags: StartFlags, deps: StartDeps): Promise<
         { port: flags.port, host: flags.host },
       );
     }
+    // The server's own message says which file and that nothing was made; only the code is the CLI's to give.
+    if ((err as { code?: string }).code === 'ADMIN_TOKEN_FILE_UNWRITABLE') {
+      throw new CliError('ADMIN_TOKEN_FILE_UNWRITABLE', (err as Error).message);
+    }
     throw err;
   }
   const url = server.url.replace(/\/+$/, '');

@@ -39,6 +39,11 @@ export const ACTION_LABELS: Record<AuditRecord['action'], Text> = {
   members: { zh: '成员变更', en: 'Members changed' },
   experiencers: { zh: '体验者变更', en: 'Experiencers changed' },
   qualifications: { zh: '资质变更', en: 'Qualifications changed' },
+  'gray-plan': { zh: '设置灰度计划', en: 'Gray plan set' },
+  'gray-plan-pause': { zh: '暂停灰度计划', en: 'Gray plan paused' },
+  'gray-plan-resume': { zh: '恢复灰度计划', en: 'Gray plan resumed' },
+  'gray-plan-halt': { zh: '灰度计划因指标异常暂停', en: 'Gray plan halted on health' },
+  'gray-plan-end': { zh: '灰度计划结束', en: 'Gray plan ended' },
 };
 
 export const DECISION_LABELS: Record<ReviewDecision, Text> = {

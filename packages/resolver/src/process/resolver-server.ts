@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { answerBodies } from '../embedded/answer-bodies.js';
@@ -8,6 +7,7 @@ import { resolverRoutes } from '../embedded/resolve-routes.js';
 import { ResolverState } from '../embedded/resolver-state.js';
 import { keepTickShapes } from '../embedded/tick-shapes.js';
 import { frameworkErrors, installErrorHandling } from '../http/error-handler.js';
+import { createTimedServer, type ServerTimeouts } from '../http/server-timeouts.js';
 import type { BackoffOptions } from './backoff.js';
 import { PackageCache } from './package-cache.js';
 import { resolverOpsRoutes } from './resolver-ops-routes.js';
@@ -25,6 +25,8 @@ export interface ResolverServerOptions {
   readonly maxBatch?: number;
   readonly snapshotDebounceMs?: number;
   readonly stream?: { readonly idleTimeoutMs?: number; readonly backoff?: BackoffOptions };
+  /** What clients may take to send a request (http/server-timeouts.ts); small in tests. */
+  readonly timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface ResolverServer {
@@ -50,7 +52,7 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
     logger: options.logger ?? false,
     // The hot path: a log line per resolve would cost more than the answer.
     logController: new LogController({ disableRequestLogging: true }),
-    serverFactory: (handler) => createServer(withFastResolve(fast, handler)),
+    serverFactory: (handler) => createTimedServer(withFastResolve(fast, handler), options.timeouts),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors,

@@ -37,6 +37,17 @@ export function createGuard(db: Kysely<Database>, now: () => Date) {
       request.hostKeyId = await authenticateHostKey(db, request.headers.authorization, now);
       return;
     }
+    if (permission === 'package') {
+      // The route decides; a token only widens what it may read. A bad, revoked or resolver token reads as no
+      // token: refusing it would tell a stranger more than the 404 of a package it may not read.
+      const caller = request.headers.authorization
+        ? await authenticate(db, request.headers.authorization, now).catch(() => undefined)
+        : undefined;
+      if (caller && (caller.roles.includes('admin') || !caller.roles.includes('resolver'))) {
+        request.principal = caller;
+      }
+      return;
+    }
     const principal = await authenticate(db, request.headers.authorization, now);
     request.principal = principal;
     if (principal.roles.includes('admin')) return;

@@ -12,6 +12,8 @@ import type { AppRole } from './principal.js';
  *   app:<role>    at least that role on the app in `:app` (admin always; a reviewer may read)
  *   host          a host key (`hk_…`, DESIGN §10) and nothing else: an operator token, even an admin's, is
  *                 refused with HOST_KEY_REQUIRED, so a host app never holds a secret that can move versions
+ *   package       public for the packages a resolve could hand out (and rollback targets); the rest to members
+ *                 of their app, reviewers and admins; 404 to everyone else (services/package-access.ts)
  */
 export type Permission =
   | 'public'
@@ -20,6 +22,7 @@ export type Permission =
   | 'reviewer'
   | 'resolver'
   | 'host'
+  | 'package'
   | `app:${AppRole}`;
 
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
@@ -30,7 +33,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /v1/resolve': 'public',
   'POST /v1/resolve/batch': 'public',
   'GET /v1/search': 'public',
-  'GET /v1/packages/:sha256': 'public',
+  'GET /v1/packages/:sha256': 'package',
   'GET /v1/stream': 'resolver',
   'GET /v1/stream/snapshot': 'resolver',
 

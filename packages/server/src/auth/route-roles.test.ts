@@ -41,7 +41,8 @@ const CALLERS: readonly CallerKind[] = [
   { name: 'platform admin', authenticated: true, platform: ['admin'] },
 ];
 
-type Verdict = 401 | 403 | 'HOST_KEY_REQUIRED' | 'pass';
+/** 404: a package the caller may not read is one that does not exist, for it. */
+type Verdict = 401 | 403 | 404 | 'HOST_KEY_REQUIRED' | 'pass';
 
 const RANK: Record<AppRole, number> = { viewer: 1, developer: 2, owner: 3 };
 
@@ -51,6 +52,13 @@ function expectedVerdict(permission: Permission, method: string, caller: CallerK
   // Host routes take a host key only: any other bearer token, valid or not, is told so (DESIGN §10).
   if (permission === 'host') {
     return caller.name === 'no token' || caller.name === 'malformed token' ? 401 : 'HOST_KEY_REQUIRED';
+  }
+  // The walk's package is of an INIT version: members of its app, reviewers and admins only (issue 10).
+  if (permission === 'package') {
+    if (!caller.authenticated) return 404;
+    if (caller.platform.includes('admin')) return 'pass';
+    if (caller.platform.includes('resolver')) return 404;
+    return caller.appRole !== undefined || caller.platform.includes('reviewer') ? 'pass' : 404;
   }
   if (!caller.authenticated) return 401;
   if (caller.platform.includes('admin')) return 'pass';
@@ -69,8 +77,11 @@ function expectedVerdict(permission: Permission, method: string, caller: CallerK
 
 /** The verdict an answer shows; a 401/403 with another code than DESIGN's shows as itself, and fails. */
 function verdictOf(r: LightMyRequestResponse): Verdict | string {
+  const code = r.headers['content-type']?.toString().startsWith('application/json')
+    ? (r.json() as { error?: { code?: string } }).error?.code
+    : undefined;
+  if (r.statusCode === 404 && code === 'PACKAGE_NOT_FOUND') return 404;
   if (r.statusCode !== 401 && r.statusCode !== 403) return 'pass';
-  const code = (r.json() as { error?: { code?: string } }).error?.code;
   if (r.statusCode === 401 && code === 'UNAUTHENTICATED') return 401;
   if (r.statusCode === 403 && code === 'FORBIDDEN') return 403;
   if (r.statusCode === 403 && code === 'HOST_KEY_REQUIRED') return 'HOST_KEY_REQUIRED';

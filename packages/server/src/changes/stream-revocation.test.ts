@@ -38,4 +38,22 @@ describe.each(TEST_DIALECTS)('revoking a token on %s', (dialect) => {
     expect(await within(700, other.ended)).toBe('still open');
     other.close();
   });
+  it('ends a live stream within a second of its token expiring; a token with no expiry keeps its stream', async () => {
+    // The real clock: the streams' token check reads it, as a production server does.
+    const expiresAt = new Date(Date.now() + 1500);
+    const created = await s.call('POST', '/v1/tokens', {
+      body: { principal: 'resolver-e', roles: ['resolver'], expiresAt: expiresAt.toISOString() },
+    });
+    expect(created.statusCode).toBe(201);
+    const kept = await s.tokenFor('resolver-f', ['resolver']);
+    const [expiring, other] = await Promise.all([
+      openStream(base, created.json().token as string),
+      openStream(base, kept),
+    ]);
+    for (const stream of [expiring, other]) expect((await stream.next()).event).toBe('snapshot');
+    const untilExpiry = expiresAt.getTime() - Date.now();
+    expect(await within(untilExpiry + 1000, expiring.ended)).toBe('ended');
+    expect(await within(700, other.ended)).toBe('still open');
+    other.close();
+  });
 });

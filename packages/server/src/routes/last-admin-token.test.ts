@@ -33,3 +33,47 @@ describe.each(TEST_DIALECTS)('the last admin token on %s', (dialect) => {
     expect(last.json().error.code).toBe('LAST_ADMIN_TOKEN');
   });
 });
+
+describe.each(TEST_DIALECTS)('two admin tokens revoked at once on %s', (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+  });
+  afterAll(() => s.close());
+
+  it('refuses one of them and leaves one admin token, round after round', async () => {
+    let last = { id: '', token: s.adminToken };
+    const mint = async (principal: string) =>
+      (
+        await s.call('POST', '/v1/tokens', { token: last.token, body: { principal, roles: ['admin'] } })
+      ).json() as {
+        id: string;
+        token: string;
+      };
+    // Rounds, so an interleaving that happens only sometimes gets its chances.
+    for (let round = 0; round < 5; round++) {
+      const a = await mint(`admin-a${round}`);
+      const b = await mint(`admin-b${round}`);
+      const before = (await s.call('GET', '/v1/tokens', { token: a.token })).json().items as {
+        id: string;
+        roles: string[];
+        revokedAt?: string;
+      }[];
+      const old = before.find(
+        (t) => t.roles.includes('admin') && !t.revokedAt && t.id !== a.id && t.id !== b.id,
+      )!;
+      expect((await s.call('DELETE', `/v1/tokens/${old.id}`, { token: a.token })).statusCode).toBe(204);
+      const answers = await Promise.all([
+        s.call('DELETE', `/v1/tokens/${a.id}`, { token: b.token }),
+        s.call('DELETE', `/v1/tokens/${b.id}`, { token: a.token }),
+      ]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+      last = answers[0]!.statusCode === 204 ? b : a;
+      const after = (await s.call('GET', '/v1/tokens', { token: last.token })).json().items as {
+        roles: string[];
+        revokedAt?: string;
+      }[];
+      expect(after.filter((t) => t.roles.includes('admin') && !t.revokedAt)).toHaveLength(1);
+    }
+  });
+});

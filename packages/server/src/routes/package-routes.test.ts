@@ -96,8 +96,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'minirelease-packages-'));
   api = await startTestServer('sqlite');
   base = await api.listen();
-  await publishSteps(api).create();
-  sha256 = (await publishSteps(api).upload('1.0.0')).sha256;
+  const steps = publishSteps(api);
+  await steps.create();
+  sha256 = (await steps.upload('1.0.0')).sha256;
+  // Live, so anyone may download it (services/package-access.ts).
+  await steps.approve('1.0.0');
+  await steps.publish('1.0.0');
   zip = await examplePackage();
   resolver = await createResolverServer({ upstream: base, dataDir: dir });
 });

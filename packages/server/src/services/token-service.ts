@@ -12,12 +12,15 @@ export class TokenService {
     private readonly now: () => Date,
   ) {}
 
-  async create(input: {
-    principal: string;
-    roles: PlatformRole[];
-    label: string;
-    expiresAt?: string | undefined;
-  }): Promise<{ row: TokenRow; secret: string }> {
+  async create(
+    input: {
+      principal: string;
+      roles: PlatformRole[];
+      label: string;
+      expiresAt?: string | undefined;
+    },
+    beforeCommit?: (secret: string) => Promise<void>,
+  ): Promise<{ row: TokenRow; secret: string }> {
     const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
     if (expiresAt && expiresAt.getTime() <= this.now().getTime()) {
       throw new DomainError('VALIDATION_FAILED', `expiresAt ${input.expiresAt} is not in the future`, {
@@ -37,6 +40,9 @@ export class TokenService {
       // Stored normalised to UTC, so the guard compares ISO strings of one form.
       expires_at: expiresAt ? expiresAt.toISOString() : null,
     };
+    // Where the secret must be kept before it works (a token file), it is kept first: a crash between the two
+    // then leaves a file whose token was never made, never a token no one holds.
+    if (beforeCommit) await beforeCommit(secret);
     await tokenStore.insert(this.db, row);
     return { row, secret };
   }
@@ -48,10 +54,12 @@ export class TokenService {
   /**
    * Revokes a token; never the last active admin token, which would leave the platform with no one able to make
    * another (409 LAST_ADMIN_TOKEN: make a second admin token first). The count and the revocation share one
-   * transaction.
+   * transaction, and the active admin tokens are locked first: on PostgreSQL two revocations at once would
+   * otherwise each count two admins under READ COMMITTED and leave none.
    */
   async revoke(id: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
+      await tokenStore.lockActiveAdmins(tx);
       const active = (await tokenStore.list(tx)).filter((t) => t.revoked_at === null);
       const isAdmin = (t: TokenRow) => (JSON.parse(t.roles) as string[]).includes('admin');
       const target = active.find((t) => t.id === id);
@@ -68,14 +76,32 @@ export class TokenService {
     });
   }
 
-  /** On an empty platform, the first admin token; null when tokens exist already. */
-  async bootstrapAdmin(): Promise<string | null> {
+  /**
+   * On an empty platform, the first admin token; null when tokens exist already. `keep` stores the secret (the
+   * admin token file) before the token is committed; if it throws, nothing is committed and the next start
+   * tries again, since the platform is still empty.
+   */
+  async bootstrapAdmin(keep?: (secret: string) => Promise<void>): Promise<string | null> {
     if ((await tokenStore.count(this.db)) > 0) return null;
-    const { secret } = await this.create({
-      principal: 'admin',
-      roles: ['admin'],
-      label: 'first admin (minirelease start)',
-    });
+    const { secret } = await this.create(
+      { principal: 'admin', roles: ['admin'], label: 'first admin (minirelease start)' },
+      keep,
+    );
     return secret;
+  }
+
+  /**
+   * `minirelease admin reset`: one more admin token, made offline by whoever can reach the database, for when
+   * every admin token is lost. Other tokens stay: the new admin revokes the lost ones. The row is the record of
+   * the reset (who, from where, when), listed with every token.
+   */
+  async resetAdmin(
+    by: string,
+    keep?: (secret: string) => Promise<void>,
+  ): Promise<{ row: TokenRow; secret: string }> {
+    return this.create(
+      { principal: 'admin', roles: ['admin'], label: `admin reset by ${by} (offline)` },
+      keep,
+    );
   }
 }

@@ -14,6 +14,7 @@ import { initMigration } from './migrations/0001-init.js';
 import { tokenExpiryMigration } from './migrations/0002-token-expiry.js';
 import { materialsMigration } from './migrations/0004-materials.js';
 import { grayMigration } from './migrations/0005-gray.js';
+import { versionsBySha256Migration } from './migrations/0006-versions-by-sha256.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -66,6 +67,7 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void
     '0002-token-expiry': tokenExpiryMigration,
     '0004-materials': materialsMigration(),
     '0005-gray': grayMigration(dialect),
+    '0006-versions-by-sha256': versionsBySha256Migration,
   };
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const { error } = await new Migrator({ db, provider }).migrateToLatest();

@@ -24,6 +24,20 @@ export const tokenStore = {
     return Number(row.n);
   },
 
+  /**
+   * Row-locks the active admin tokens until the transaction ends, with a no-op UPDATE: it locks on both dialects
+   * (SQLite has no `FOR UPDATE`; its writers are serialised anyway), and on PostgreSQL a second locker waits,
+   * then sees the first one's revocation in its next statement.
+   */
+  async lockActiveAdmins(db: Kysely<Database>): Promise<void> {
+    await db
+      .updateTable('tokens')
+      .set((eb) => ({ revoked_at: eb.ref('revoked_at') }))
+      .where('revoked_at', 'is', null)
+      .where('roles', 'like', '%"admin"%')
+      .execute();
+  },
+
   async revoke(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
     const r = await db
       .updateTable('tokens')

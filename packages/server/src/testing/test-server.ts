@@ -38,6 +38,7 @@ export async function startTestServer(
     | 'eventRetentionDays'
     | 'grayTickMs'
     | 'grayTickerHolder'
+    | 'timeouts'
   > & { database?: (CreateAppOptions['database'] & { drop(): Promise<void> }) | undefined } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await openTestDatabase(dialect));
@@ -55,6 +56,7 @@ export async function startTestServer(
     // Tests drive the ticker with `ticker.tick()` and their own clock unless they ask for its loop.
     grayTickMs: options.grayTickMs ?? null,
     grayTickerHolder: options.grayTickerHolder,
+    timeouts: options.timeouts,
   });
   // A database that had a server before (a restart test) has its admin already: the test gets a new admin token.
   const adminToken =
