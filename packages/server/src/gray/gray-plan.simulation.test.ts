@@ -19,8 +19,11 @@ function percentile(xs: readonly number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }
-const tally = (out: readonly RunResult[]) =>
-  out.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o.state]: (acc[o.state] ?? 0) + 1 }), {});
+function tally(out: readonly RunResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const o of out) counts[o.state] = (counts[o.state] ?? 0) + 1;
+  return counts;
+}
 
 describe('gray plans through the server on simulated traffic (fixed seeds)', { timeout: 3_600_000 }, () => {
   it('A/A: a version as good as stable, looked at every minute on three signals, halts at most 5 % of plans', async () => {
