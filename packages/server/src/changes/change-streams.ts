@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type AppRelease, type Change, type ReleaseState, snapshotEvents } from '@minirelease/core';
+import { type Change, type ChangedApp, type ReleaseState, snapshotEvents } from '@minirelease/core';
 import type { Kysely } from 'kysely';
 import { drained, gone, writeParts } from '../http/drained.js';
 import type { Database } from '../storage/schema.js';
@@ -184,7 +184,7 @@ export class ChangeStreams {
 
 const frame = (event: string, id: number, data: string) => `event: ${event}\nid: ${id}\ndata: ${data}\n\n`;
 
-const changeFrame = (seq: number, appId: string, type: string, app: AppRelease | null) =>
+const changeFrame = (seq: number, appId: string, type: string, app: ChangedApp | null) =>
   frame('change', seq, JSON.stringify({ seq, appId, type, app } satisfies Change));
 
 const rowFrame = (row: EventRow) => changeFrame(row.seq, row.app_id, row.type, appOfRow(row));

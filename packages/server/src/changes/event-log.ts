@@ -1,11 +1,14 @@
-import { type AppRelease, upgradeAppRelease } from '@minirelease/core';
+import { type AppRelease, type ChangedApp, upgradeAppRelease } from '@minirelease/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventTable } from '../storage/schema.js';
 
 export type EventRow = Selectable<EventTable>;
 
-/** The app's release state a row carries (null once the app is gone), in today's form whatever wrote it. */
-export function appOfRow(row: EventRow): AppRelease | null {
+/**
+ * The app's release state a row carries (null once the app is gone), in today's form whatever wrote it; rows
+ * written since docs/adr/0008 carry insiders only when the write changed them.
+ */
+export function appOfRow(row: EventRow): ChangedApp | null {
   const app = JSON.parse(row.payload) as AppRelease | null;
   return app === null ? null : upgradeAppRelease(app);
 }
