@@ -10,6 +10,8 @@ export interface EnvConfig {
    * `admin-token-committed`: both).
    */
   readonly crashAt: string | undefined;
+  /** One log line per request at `info` (`MINIRELEASE_REQUEST_LOG=1`); off by default. */
+  readonly requestLog: boolean;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -18,5 +20,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     logLevel: env.MINIRELEASE_LOG_LEVEL || env.LOG_LEVEL || 'warn',
     checkConfig: env.MINIRELEASE_CHECK_CONFIG || undefined,
     crashAt: env.MINIRELEASE_CRASH_AT || undefined,
+    requestLog: env.MINIRELEASE_REQUEST_LOG === '1' || env.MINIRELEASE_REQUEST_LOG === 'true',
   };
 }

@@ -9,6 +9,8 @@ import {
   installErrorHandling,
   keepTickShapes,
   ResolverState,
+  redactedLogger,
+  requestLogController,
   resolverRoutes,
   type ServerTimeouts,
   withFastResolve,
@@ -62,6 +64,8 @@ export interface CreateAppOptions {
   readonly stream?:
     | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
     | undefined;
+  /** One log line per request at `info` (URLs with end-user ids redacted); off by default. */
+  readonly requestLog?: boolean | undefined;
   /** What clients may take to send a request (the resolver's http/server-timeouts.ts); small in tests. */
   readonly timeouts?: Partial<ServerTimeouts> | undefined;
   /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
@@ -95,7 +99,9 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   const bodies = answerBodies(packageUrl);
   const fast = fastResolve(resolver, bodies);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactedLogger(options.logger ?? false),
+    // Off unless asked for, and never with end-user ids in clear (issue 10).
+    logController: requestLogController(options.requestLog === true),
     bodyLimit: JSON_BODY_LIMIT,
     // `GET /v1/resolve` is answered before Fastify's pipeline: the data plane's hottest request.
     serverFactory: (handler) => createTimedServer(withFastResolve(fast, handler), options.timeouts),

@@ -46,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(checkConfig ? { check: await loadCheckConfig(checkConfig) } : {}),
     // Logs go to stderr: stdout stays the CLI's (`start --json`).
     logger: logLevel === 'silent' ? false : { level: logLevel, stream: process.stderr },
+    requestLog: env.requestLog,
   });
   const adminTokenPath = join(dataDir, 'admin-token');
   const crashAt = (point: string) => {
