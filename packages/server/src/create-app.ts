@@ -62,7 +62,7 @@ export interface CreateAppOptions {
   readonly eventPollMs?: number | undefined;
   /** The change stream's heartbeat and slow-consumer limit. */
   readonly stream?:
-    | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
+    | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps' | 'keepEvents'>
     | undefined;
   /** One log line per request at `info` (URLs with end-user ids redacted); off by default. */
   readonly requestLog?: boolean | undefined;

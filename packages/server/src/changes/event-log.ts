@@ -40,6 +40,21 @@ export const eventLog = {
     return db.selectFrom('events').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
   },
 
+  /** The oldest seq still in the log; `lastSeq + 1` when compaction left none. */
+  async oldestSeq(db: Kysely<Database>): Promise<number> {
+    const row = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.min<number>('seq').as('seq'))
+      .executeTakeFirst();
+    return row?.seq == null ? (await eventLog.lastSeq(db)) + 1 : Number(row.seq);
+  },
+
+  /** Deletes the events up to `seq`: a reader asking from before them gets a snapshot instead. */
+  async compactThrough(db: Kysely<Database>, seq: number): Promise<number> {
+    const r = await db.deleteFrom('events').where('seq', '<=', seq).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
   async lastSeq(db: Kysely<Database>): Promise<number> {
     const row = await db
       .selectFrom('counters')
