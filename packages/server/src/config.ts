@@ -12,6 +12,8 @@ export interface EnvConfig {
   readonly crashAt: string | undefined;
   /** One log line per request at `info` (`MINIRELEASE_REQUEST_LOG=1`); off by default. */
   readonly requestLog: boolean;
+  /** The secret key as 64 hex digits; else `<data-dir>/secret-key`. */
+  readonly secretKey: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -20,6 +22,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     logLevel: env.MINIRELEASE_LOG_LEVEL || env.LOG_LEVEL || 'warn',
     checkConfig: env.MINIRELEASE_CHECK_CONFIG || undefined,
     crashAt: env.MINIRELEASE_CRASH_AT || undefined,
+    secretKey: env.MINIRELEASE_SECRET_KEY || undefined,
     requestLog: env.MINIRELEASE_REQUEST_LOG === '1' || env.MINIRELEASE_REQUEST_LOG === 'true',
   };
 }

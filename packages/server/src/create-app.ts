@@ -44,6 +44,8 @@ import type { CheckTuning } from './services/version-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { OpenDatabase } from './storage/database.js';
 import { isDatabaseUnavailable } from './storage/database-unavailable.js';
+import { sealStoredPasswords } from './storage/sealed-materials.js';
+import type { SecretBox } from './storage/secret-box.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -64,6 +66,8 @@ export interface CreateAppOptions {
   readonly stream?:
     | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps' | 'keepEvents'>
     | undefined;
+  /** Seals the test passwords at rest; a key for this process only when not given (tests). */
+  readonly secretBox?: SecretBox | undefined;
   /** One log line per request at `info` (URLs with end-user ids redacted); off by default. */
   readonly requestLog?: boolean | undefined;
   /** What clients may take to send a request (the resolver's http/server-timeouts.ts); small in tests. */
@@ -90,7 +94,9 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     blobs: options.blobs,
     now: options.now,
     check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
+    secrets: options.secretBox,
   });
+  await sealStoredPasswords(db, services.secrets);
   // The resolver starts from the release state at the log's end, then follows the log in seq order.
   const loaded = await loadSnapshot(db);
   const initial = buildReleaseState(loaded.seq, loaded.apps);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ChangeFeed } from '../changes/change-feed.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
+import { SecretBox } from '../storage/secret-box.js';
 import { AppService } from './app-service.js';
 import { HealthService } from './health-service.js';
 import { HostEventService } from './host-event-service.js';
@@ -25,6 +26,8 @@ export interface Services {
   readonly hostKeys: HostKeyService;
   readonly hostEvents: HostEventService;
   readonly health: HealthService;
+  /** Seals and opens the secrets kept at rest (test passwords). */
+  readonly secrets: SecretBox;
 }
 
 export function createServices(options: {
@@ -33,7 +36,9 @@ export function createServices(options: {
   blobs: BlobStore;
   now?: (() => Date) | undefined;
   check?: CheckTuning | undefined;
+  secrets?: SecretBox | undefined;
 }): Services {
+  const secrets = options.secrets ?? SecretBox.ephemeral();
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
   const deps = { db: options.db, dialect: options.dialect, feed, now };
@@ -45,11 +50,12 @@ export function createServices(options: {
     now,
     apps: new AppService(deps),
     pipeline,
-    versions: new VersionService(deps, pipeline, options.blobs, options.check),
+    versions: new VersionService(deps, pipeline, options.blobs, options.check, secrets),
     tokens: new TokenService(options.db, now),
     check: options.check ?? {},
     hostKeys: new HostKeyService(options.db, now),
     hostEvents: new HostEventService(options.db, now),
     health: new HealthService(options.db, now),
+    secrets,
   };
 }
