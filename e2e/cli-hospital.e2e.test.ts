@@ -130,7 +130,10 @@ describe('what a folder upload sends', () => {
     expect((await ok<{ items: unknown[] }>('version', 'list', '--app', 'qinghe-books')).items).toEqual([]);
 
     const uploaded = await ok<{ sha256: string }>(...args);
-    const zip = await fetch(`${p.url}/v1/packages/${uploaded.sha256}`);
+    // An INIT version's package: its app's members read it, with their token (issue 10).
+    const zip = await fetch(`${p.url}/v1/packages/${uploaded.sha256}`, {
+      headers: { authorization: `Bearer ${p.env.MINIRELEASE_TOKEN}` },
+    });
     expect(zip.status).toBe(200);
     const stored = Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer()))).sort();
     expect(stored).toEqual([...planned].sort());

@@ -10,6 +10,7 @@ export * from './embedded/tick-shapes.js';
 // Both processes: one error handler and status table.
 export * from './http/error-handler.js';
 export * from './http/error-status.js';
+export * from './http/request-log.js';
 export * from './http/server-timeouts.js';
 // Only the resolver process: following the API, the disk snapshot, the package cache.
 export * from './process/backoff.js';

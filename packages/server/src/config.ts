@@ -14,6 +14,10 @@ export interface EnvConfig {
    * `admin-token-committed`: both).
    */
   readonly crashAt: string | undefined;
+  /** One log line per request at `info` (`MINIRELEASE_REQUEST_LOG=1`); off by default. */
+  readonly requestLog: boolean;
+  /** The secret key as 64 hex digits; else `<data-dir>/secret-key`. */
+  readonly secretKey: string | undefined;
 }
 
 /** A positive number from the environment, or the default when it is unset; a bad value stops the start. */
@@ -33,5 +37,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     eventRetentionDays: positive(env, 'MINIRELEASE_EVENT_RETENTION_DAYS', 30),
     grayTickSeconds: positive(env, 'MINIRELEASE_GRAY_TICK_SECONDS', 15),
     crashAt: env.MINIRELEASE_CRASH_AT || undefined,
+    secretKey: env.MINIRELEASE_SECRET_KEY || undefined,
+    requestLog: env.MINIRELEASE_REQUEST_LOG === '1' || env.MINIRELEASE_REQUEST_LOG === 'true',
   };
 }

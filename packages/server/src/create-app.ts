@@ -9,6 +9,8 @@ import {
   installErrorHandling,
   keepTickShapes,
   ResolverState,
+  redactedLogger,
+  requestLogController,
   resolverRoutes,
   type ServerTimeouts,
   withFastResolve,
@@ -45,6 +47,8 @@ import type { CheckTuning } from './services/version-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { OpenDatabase } from './storage/database.js';
 import { isDatabaseUnavailable } from './storage/database-unavailable.js';
+import { sealStoredPasswords } from './storage/sealed-materials.js';
+import type { SecretBox } from './storage/secret-box.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -65,8 +69,12 @@ export interface CreateAppOptions {
   readonly eventPollMs?: number | undefined;
   /** The change stream's heartbeat and slow-consumer limit. */
   readonly stream?:
-    | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps'>
+    | Pick<ChangeStreamOptions, 'heartbeatMs' | 'maxBufferedBytes' | 'snapshotPartApps' | 'keepEvents'>
     | undefined;
+  /** Seals the test passwords at rest; a key for this process only when not given (tests). */
+  readonly secretBox?: SecretBox | undefined;
+  /** One log line per request at `info` (URLs with end-user ids redacted); off by default. */
+  readonly requestLog?: boolean | undefined;
   /** What clients may take to send a request (the resolver's http/server-timeouts.ts); small in tests. */
   readonly timeouts?: Partial<ServerTimeouts> | undefined;
   /** The built console served at `/`; the workspace's `@minirelease/console/dist` by default, `null` for none. */
@@ -102,7 +110,9 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
     now: options.now,
     check: { ...options.check, limits: { ...options.check?.limits, ...options.limits } },
     eventRetentionDays: options.eventRetentionDays,
+    secrets: options.secretBox,
   });
+  await sealStoredPasswords(db, services.secrets);
   // The resolver starts from the release state at the log's end, then follows the log in seq order.
   const loaded = await loadSnapshot(db);
   const initial = buildReleaseState(loaded.seq, loaded.apps);
@@ -111,7 +121,9 @@ export async function createApp(options: CreateAppOptions): Promise<MiniReleaseA
   const bodies = answerBodies(packageUrl);
   const fast = fastResolve(resolver, bodies);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactedLogger(options.logger ?? false),
+    // Off unless asked for, and never with end-user ids in clear (issue 10).
+    logController: requestLogController(options.requestLog === true),
     bodyLimit: JSON_BODY_LIMIT,
     // `GET /v1/resolve` is answered before Fastify's pipeline: the data plane's hottest request.
     serverFactory: (handler) => createTimedServer(withFastResolve(fast, handler), options.timeouts),

@@ -5,6 +5,7 @@ import { readEnv } from './config.js';
 import { createApp, type MiniReleaseApp } from './create-app.js';
 import { BlobStore } from './storage/blob-store.js';
 import { openDatabase } from './storage/database.js';
+import { loadSecretKey, SecretBox } from './storage/secret-box.js';
 import { writeSecretFile } from './storage/secret-file.js';
 
 export interface StartOptions {
@@ -48,6 +49,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger: logLevel === 'silent' ? false : { level: logLevel, stream: process.stderr },
     eventRetentionDays: env.eventRetentionDays,
     grayTickMs: env.grayTickSeconds * 1000,
+    requestLog: env.requestLog,
+    secretBox: new SecretBox(await loadSecretKey(dataDir, env.secretKey)),
   });
   const adminTokenPath = join(dataDir, 'admin-token');
   const crashAt = (point: string) => {

@@ -88,6 +88,21 @@ describe('packed apps', () => {
 });
 
 describe('AppIndex', () => {
+  it('keeps the insiders it has for a change that carries none, and takes those a change carries', () => {
+    fc.assert(
+      fc.property(release, release, fc.boolean(), (before, after, carries) => {
+        const store = new AppIndex();
+        store.set(before.appId, before);
+        const { insiders, ...rest } = { ...after, appId: before.appId };
+        store.set(before.appId, carries ? { ...rest, insiders } : rest);
+        expect(unpackApp(before.appId, store.packed(before.appId)!)).toEqual({
+          ...rest,
+          insiders: carries ? insiders : before.insiders,
+        });
+      }),
+    );
+  });
+
   it('gives back every release as it was put, one by one and all together', () => {
     fc.assert(
       fc.property(fc.array(release, { maxLength: 30 }), (rs) => {

@@ -1,4 +1,4 @@
-import type { AppRelease } from '../wire/stream.js';
+import type { AppRelease, ChangedApp } from '../wire/stream.js';
 import { type CompiledApp, compileApp } from './compile-app.js';
 import { type PackedApp, packApp, unpackApp } from './packed-app.js';
 
@@ -87,10 +87,13 @@ export class AppIndex {
     return compiled;
   }
 
-  /** Replaces one app (removes it when `release` is null), in O(1). */
-  set(appId: string, release: AppRelease | null): void {
+  /**
+   * Replaces one app (removes it when `release` is null), in O(1). A change without `insiders` keeps the ones
+   * the app has (docs/adr/0008): changes carry them only when they changed.
+   */
+  set(appId: string, release: ChangedApp | null): void {
     if (release === null) this.#shardToChange(appId).delete(appId);
-    else this.#shardToChange(appId).set(appId, packApp(release, this.intern));
+    else this.#shardToChange(appId).set(appId, packApp(this.#withInsiders(appId, release), this.intern));
     this.#young.delete(appId);
     this.#old.delete(appId);
   }
@@ -100,6 +103,11 @@ export class AppIndex {
     this.#shardToChange(appId).set(appId, packed);
     this.#young.delete(appId);
     this.#old.delete(appId);
+  }
+
+  #withInsiders(appId: string, release: ChangedApp): AppRelease {
+    if (release.insiders !== undefined) return release as AppRelease;
+    return { ...release, insiders: this.packed(appId)?.extra?.insiders ?? [] };
   }
 
   #shardToChange(appId: string): Map<string, PackedApp> {

@@ -38,11 +38,18 @@ export interface Snapshot {
   readonly apps: readonly AppRelease[];
 }
 
-/** One committed write (`event: change`, `id: <seq>`): the app's whole release state after it, null once gone. */
+/**
+ * An app's release state as a change carries it: `insiders` only when the change changed them (members,
+ * experiencers, a new app), since an app with 1,000 members would otherwise send them all with every gray step
+ * (docs/adr/0008). Absent: the follower keeps the insiders it has (core's `AppIndex.set` does).
+ */
+export type ChangedApp = Omit<AppRelease, 'insiders'> & { readonly insiders?: readonly string[] };
+
+/** One committed write (`event: change`, `id: <seq>`): the app's release state after it, null once gone. */
 export interface Change {
   readonly seq: number;
   readonly appId: string;
   /** The audit action that made it (`publish`, `gray`, …): for logs and metrics, not needed to apply it. */
   readonly type: string;
-  readonly app: AppRelease | null;
+  readonly app: ChangedApp | null;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { answerBodies } from '../embedded/answer-bodies.js';
 import { fastResolve, withFastResolve } from '../embedded/fast-resolve.js';
 import { packageCacheRoutes } from '../embedded/package-routes.js';
@@ -7,6 +7,7 @@ import { resolverRoutes } from '../embedded/resolve-routes.js';
 import { ResolverState } from '../embedded/resolver-state.js';
 import { keepTickShapes } from '../embedded/tick-shapes.js';
 import { frameworkErrors, installErrorHandling } from '../http/error-handler.js';
+import { redactedLogger, requestLogController } from '../http/request-log.js';
 import { createTimedServer, type ServerTimeouts } from '../http/server-timeouts.js';
 import type { BackoffOptions } from './backoff.js';
 import { PackageCache } from './package-cache.js';
@@ -49,9 +50,9 @@ export async function createResolverServer(options: ResolverServerOptions): Prom
   const bodies = answerBodies(packageUrl);
   const fast = fastResolve(state, bodies);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactedLogger(options.logger ?? false),
     // The hot path: a log line per resolve would cost more than the answer.
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: requestLogController(false),
     serverFactory: (handler) => createTimedServer(withFastResolve(fast, handler), options.timeouts),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1024 },

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type AppRelease, type Change, type ReleaseState, snapshotEvents } from '@minirelease/core';
+import { type Change, type ChangedApp, type ReleaseState, snapshotEvents } from '@minirelease/core';
 import type { Kysely } from 'kysely';
 import { drained, gone, writeParts } from '../http/drained.js';
 import type { Database } from '../storage/schema.js';
@@ -16,6 +16,13 @@ export interface ChangeStreamOptions {
   readonly snapshotPartApps?: number;
   /** How often the tokens of open streams are looked up again: a revoked one ends its streams. */
   readonly tokenCheckMs?: number;
+  /**
+   * Events kept behind the oldest position a live subscriber of this process holds (ADR 0008's sibling: a
+   * reader asking from a compacted seq gets a snapshot). 0 turns compaction off.
+   */
+  readonly keepEvents?: number;
+  /** How often the log is compacted. */
+  readonly compactEveryMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -50,6 +57,7 @@ export class ChangeStreams {
   readonly #tokens = new Map<ServerResponse, string>();
   readonly #timer: NodeJS.Timeout;
   readonly #tokenTimer: NodeJS.Timeout;
+  readonly #compactTimer: NodeJS.Timeout;
   #checking = false;
   readonly #maxBuffered: number;
   #closed = false;
@@ -66,6 +74,25 @@ export class ChangeStreams {
     this.#timer.unref();
     this.#tokenTimer = setInterval(() => void this.#endRevoked(), options.tokenCheckMs ?? 500);
     this.#tokenTimer.unref();
+    this.#compactTimer = setInterval(
+      () => void this.compact().catch((e) => this.options.onError?.(e)),
+      options.compactEveryMs ?? 60_000,
+    );
+    this.#compactTimer.unref();
+  }
+
+  /**
+   * Deletes the events every reader of this process has read, but the newest `keepEvents` (a resolver that
+   * dropped its connection a moment ago resumes from the log, not from a snapshot). Answers the rows deleted.
+   * Another API instance's readers may be further behind: they get a snapshot, as anyone asking from before
+   * the log's start does.
+   */
+  async compact(): Promise<number> {
+    const keep = this.options.keepEvents ?? 10_000;
+    if (keep <= 0) return 0;
+    let through = this.follower.lastSeq - keep;
+    for (const sent of this.#live.values()) through = Math.min(through, sent.seq - keep);
+    return through > 0 ? eventLog.compactThrough(this.db, through) : 0;
   }
 
   /** Open streams, replaying or live. */
@@ -93,14 +120,24 @@ export class ChangeStreams {
     });
     try {
       let seq = start.after ?? 0;
-      // A position this log never reached (the database was replaced) is answered with a fresh snapshot.
-      if (seq === 0 || seq > (await eventLog.lastSeq(this.db))) {
+      // A position this log never reached (the database was replaced), or one compacted away, is answered
+      // with a fresh snapshot.
+      if (
+        seq === 0 ||
+        seq > (await eventLog.lastSeq(this.db)) ||
+        seq + 1 < (await eventLog.oldestSeq(this.db))
+      ) {
         seq = await this.#sendSnapshot(res);
       }
       for (;;) {
         if (gone(res)) return;
         if (seq >= this.follower.lastSeq) break;
-        const rows = await eventLog.after(this.db, seq, REPLAY_BATCH);
+        let rows = await eventLog.after(this.db, seq, REPLAY_BATCH);
+        // Compacted meanwhile (by another instance): a snapshot, then on from there.
+        if (rows.length > 0 && rows[0]!.seq !== seq + 1) {
+          seq = await this.#sendSnapshot(res);
+          rows = await eventLog.after(this.db, seq, REPLAY_BATCH);
+        }
         if (rows.length === 0) break;
         for (const row of rows) res.write(rowFrame(row));
         seq = rows[rows.length - 1]!.seq;
@@ -131,6 +168,7 @@ export class ChangeStreams {
     this.#closed = true;
     clearInterval(this.#timer);
     clearInterval(this.#tokenTimer);
+    clearInterval(this.#compactTimer);
     for (const res of this.#open) res.end();
   }
 
@@ -184,7 +222,7 @@ export class ChangeStreams {
 
 const frame = (event: string, id: number, data: string) => `event: ${event}\nid: ${id}\ndata: ${data}\n\n`;
 
-const changeFrame = (seq: number, appId: string, type: string, app: AppRelease | null) =>
+const changeFrame = (seq: number, appId: string, type: string, app: ChangedApp | null) =>
   frame('change', seq, JSON.stringify({ seq, appId, type, app } satisfies Change));
 
 const rowFrame = (row: EventRow) => changeFrame(row.seq, row.app_id, row.type, appOfRow(row));

@@ -40,7 +40,10 @@ describe.each(TEST_DIALECTS)('GET /v1/stream on %s', (dialect) => {
       ['change', String(seq + 2), seq + 2, 'review'],
       ['change', String(seq + 3), seq + 3, 'gray'],
     ]);
-    expect(changes[2]!.change.app).toEqual(s.resolver.snapshot.apps.get('qinghe-books')!.source);
+    // A gray step carries no insiders (docs/adr/0008); the follower keeps the ones it has.
+    const { insiders, ...rest } = s.resolver.snapshot.apps.get('qinghe-books')!.source;
+    expect(changes[2]!.change.app).toEqual(rest);
+    expect(insiders).toEqual(['admin']);
     expect(changes[2]!.change.app?.gray).toMatchObject({ version: '1.0.0', basisPoints: 1000 });
     stream.close();
   });

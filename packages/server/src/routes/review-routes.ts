@@ -1,6 +1,7 @@
 import { page, readCursor } from '../http/page.js';
 import { commonErrors, PageQuery, pageOf, ReviewQueueItemSchema } from '../http/schemas.js';
 import type { Services } from '../services/services.js';
+import { openMaterials } from '../storage/sealed-materials.js';
 import { versionStore } from '../storage/version-store.js';
 import type { Api } from './route-types.js';
 
@@ -35,7 +36,10 @@ export function reviewRoutes(api: Api, s: Services): void {
             submittedAt: r.submitted_at ?? r.updated_at,
             submittedBy: r.submitted_by ?? r.created_by,
             reportOk: r.report_ok === 1,
-            materials: r.materials ? (JSON.parse(r.materials) as Record<string, unknown>) : null,
+            // Reviewers (and admins) alone read the queue: the test password is opened for them.
+            materials: r.materials
+              ? openMaterials(JSON.parse(r.materials) as { testPassword?: string }, s.secrets)
+              : null,
           })),
       );
     },

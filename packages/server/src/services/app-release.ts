@@ -1,14 +1,31 @@
-import type { AppRelease, PackageRef } from '@minirelease/core';
+import type { AppRelease, ChangedApp, PackageRef } from '@minirelease/core';
 import type { Kysely } from 'kysely';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import { memberStore } from '../storage/member-store.js';
 import type { Database } from '../storage/schema.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
 
-/** Reads one app's release state (what resolvers need) — inside the write's transaction, so it is exact. */
-export async function loadAppRelease(db: Kysely<Database>, appId: string): Promise<AppRelease | null> {
+/**
+ * Reads one app's release state (what resolvers need) — inside the write's transaction, so it is exact. With
+ * `insiders: false`, a change's form without them (docs/adr/0008), and members and experiencers are not read.
+ */
+export async function loadAppRelease(db: Kysely<Database>, appId: string): Promise<AppRelease | null>;
+export async function loadAppRelease(
+  db: Kysely<Database>,
+  appId: string,
+  options: { insiders: boolean },
+): Promise<ChangedApp | null>;
+export async function loadAppRelease(
+  db: Kysely<Database>,
+  appId: string,
+  options: { insiders: boolean } = { insiders: true },
+): Promise<ChangedApp | null> {
   const app = await appStore.get(db, appId);
   if (!app) return null;
+  if (!options.insiders) {
+    const { insiders: _, ...rest } = releaseOf(app, await versionStore.list(db, appId), [], []);
+    return rest;
+  }
   const [versions, members, experiencers] = await Promise.all([
     versionStore.list(db, appId),
     memberStore.list(db, appId),

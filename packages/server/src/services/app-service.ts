@@ -65,6 +65,7 @@ export class AppService {
         result: undefined,
         audit: [entry('members', { principal, from: before ?? null, role })],
         eventType: 'members',
+        insidersChanged: true,
       };
     });
   }
@@ -81,6 +82,7 @@ export class AppService {
         result: undefined,
         audit: [entry('members', { principal, from: before, role: null })],
         eventType: 'members',
+        insidersChanged: true,
       };
     });
   }
@@ -107,6 +109,7 @@ export class AppService {
         result: undefined,
         audit: [entry('experiencers', { userIds: unique })],
         eventType: 'experiencers',
+        insidersChanged: true,
       };
     });
   }

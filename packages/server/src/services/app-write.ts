@@ -1,4 +1,4 @@
-import { DomainError } from '@minirelease/core';
+import { type ChangedApp, DomainError } from '@minirelease/core';
 import { type Kysely, sql } from 'kysely';
 import type { ChangeFeed } from '../changes/change-feed.js';
 import { EVENTS_CHANNEL } from '../changes/event-follower.js';
@@ -29,6 +29,8 @@ export interface WriteOutcome<T> {
   readonly result: T;
   readonly audit: readonly AuditEntry[];
   readonly eventType: string;
+  /** The write changed members or experiencers: its change event carries the insiders (docs/adr/0008). */
+  readonly insidersChanged?: boolean;
 }
 
 /**
@@ -58,7 +60,10 @@ export async function writeApp<T>(
     const outcome = await body({ tx, app, now, actor });
     for (const entry of outcome.audit)
       await auditStore.append(tx, { ...entry, app_id: appId, actor, at: now });
-    const release = (await loadAppRelease(tx, appId))!;
+    // Without its insiders unless they changed: resolvers keep theirs (docs/adr/0008).
+    const release: ChangedApp = (await loadAppRelease(tx, appId, {
+      insiders: outcome.insidersChanged === true,
+    }))!;
     const seq = await eventLog.append(tx, {
       appId,
       type: outcome.eventType,

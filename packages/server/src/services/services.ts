@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ChangeFeed } from '../changes/change-feed.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Database } from '../storage/schema.js';
+import { SecretBox } from '../storage/secret-box.js';
 import { AppService } from './app-service.js';
 import { GrayPlanService } from './gray-plan-service.js';
 import { HealthService } from './health-service.js';
@@ -27,6 +28,8 @@ export interface Services {
   readonly hostEvents: HostEventService;
   readonly health: HealthService;
   readonly grayPlans: GrayPlanService;
+  /** Seals and opens the secrets kept at rest (test passwords). */
+  readonly secrets: SecretBox;
 }
 
 export function createServices(options: {
@@ -37,7 +40,9 @@ export function createServices(options: {
   check?: CheckTuning | undefined;
   /** Days of per-minute event counts kept (DESIGN §10: default 30). */
   eventRetentionDays?: number | undefined;
+  secrets?: SecretBox | undefined;
 }): Services {
+  const secrets = options.secrets ?? SecretBox.ephemeral();
   const now = options.now ?? (() => new Date());
   const feed = new ChangeFeed();
   const deps = { db: options.db, dialect: options.dialect, feed, now };
@@ -49,12 +54,13 @@ export function createServices(options: {
     now,
     apps: new AppService(deps),
     pipeline,
-    versions: new VersionService(deps, pipeline, options.blobs, options.check),
+    versions: new VersionService(deps, pipeline, options.blobs, options.check, secrets),
     tokens: new TokenService(options.db, now),
     check: options.check ?? {},
     hostKeys: new HostKeyService(options.db, now),
     hostEvents: new HostEventService(options.db, now, options.eventRetentionDays),
     health: new HealthService(options.db, now),
     grayPlans: new GrayPlanService(deps),
+    secrets,
   };
 }

@@ -11,6 +11,8 @@ import {
 import { assertActionAllowed, assertSemver, DomainError } from '@minirelease/core';
 import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { sealMaterials } from '../storage/sealed-materials.js';
+import { SecretBox } from '../storage/secret-box.js';
 import { type VersionRow, versionStore } from '../storage/version-store.js';
 import { loadAppInfo } from './app-info.js';
 import { type WriteDeps, writeApp } from './app-write.js';
@@ -40,6 +42,7 @@ export class VersionService {
     private readonly release: PipelineService,
     private readonly blobs: BlobStore,
     private readonly tuning: CheckTuning = {},
+    private readonly secrets: SecretBox = SecretBox.ephemeral(),
   ) {}
 
   private today(): string {
@@ -157,7 +160,8 @@ export class VersionService {
       {
         expectedRevision,
         versionPatch: {
-          materials: JSON.stringify(materials),
+          // The test password sealed at rest: only a reviewer's read opens it (storage/sealed-materials.ts).
+          materials: JSON.stringify(sealMaterials(materials, this.secrets)),
           submitted_by: actor,
           submitted_at: this.deps.now().toISOString(),
         },
