@@ -37,8 +37,8 @@ export const APP_ENTRIES: Readonly<Record<AppCode, CatalogEntry>> = {
     severity: 'error',
     message: { zh: '名称含有禁用词：{words}', en: 'The name contains forbidden words: {words}' },
     hint: {
-      zh: '名称不得使用“全国”“官方”“第一”“最…”等绝对化或易误导的词，也不得含“支付宝”“微信”等平台或他人品牌词；请删除后改用“品牌名+服务”的形式，如“青禾外卖”。',
-      en: 'Drop absolute or misleading terms (全国 nationwide, 官方 official, 第一 first, 最… most) and platform or third-party brands (支付宝 Alipay, 微信 WeChat); name the app "brand + service" such as 青禾外卖.',
+      zh: '名称不得使用“全国”“官方”“第一”“最…”等绝对化或易误导的词，也不得含“支付宝”“微信”等平台或他人品牌词；请删除后改用“品牌名+服务”的形式，如“青禾外卖”。{brandNote}',
+      en: 'Drop absolute or misleading terms (全国 nationwide, 官方 official, 第一 first, 最… most) and platform or third-party brands (支付宝 Alipay, 微信 WeChat); name the app "brand + service" such as 青禾外卖.{brandNote}',
     },
     source: `${NAMING}; 广告法 (Advertising Law) art. 9 on absolute terms; platform trademarks`,
   },

@@ -1,5 +1,5 @@
 import type { Node, ObjectExpression } from 'oxc-parser';
-import { memberParts, propertyValue, unwrap } from './ast.js';
+import { type FunctionLike, isFunctionLike, memberParts, propertyValue, unwrap, walk } from './ast.js';
 import type { ScriptIndex } from './script-index.js';
 import { type StaticString, staticString } from './static-string.js';
 
@@ -85,7 +85,42 @@ export function stringValue(
 ): StaticString | undefined {
   if (depth > MAX_DEPTH) return undefined;
   return staticString(node, (reference) => {
+    if (reference.type === 'CallExpression') {
+      const callee = deref(index, path, reference.callee, undefined, depth + 1);
+      return callee?.kind === 'value' && isFunctionLike(callee.node)
+        ? returnedString(index, callee.path, callee.node, depth + 1)
+        : undefined;
+    }
     const target = deref(index, path, reference, undefined, depth + 1);
     return target?.kind === 'value' ? stringValue(index, target.path, target.node, depth + 1) : undefined;
   });
+}
+
+/**
+ * What a function always returns, when every `return` of its own body (or an arrow's expression) is the same
+ * known string: `interfaceUrl() { return 'http://…' }`, `() => BASE`. A function returning one of several
+ * strings (a switch on the environment) returns nothing known.
+ */
+function returnedString(
+  index: ScriptIndex,
+  path: string,
+  fn: FunctionLike,
+  depth: number,
+): StaticString | undefined {
+  const body = fn.body;
+  if (body === null || body === undefined) return undefined;
+  if (body.type !== 'BlockStatement') return stringValue(index, path, body, depth);
+  const values: (StaticString | undefined)[] = [];
+  walk(body, (node) => {
+    if (isFunctionLike(node)) return false;
+    if (node.type === 'ReturnStatement') {
+      values.push(node.argument ? stringValue(index, path, node.argument, depth) : undefined);
+    }
+    return undefined;
+  });
+  const [first] = values;
+  const same = values.every(
+    (v) => v !== undefined && v.value === first?.value && v.complete === first.complete,
+  );
+  return values.length > 0 && same ? first : undefined;
 }

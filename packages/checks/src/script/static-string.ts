@@ -9,8 +9,8 @@ export interface StaticString {
 }
 
 /**
- * Looks a name or member up (`BASE`, `config.BASE`: a module constant, an imported one); undefined when its
- * value is not a known string.
+ * Looks a name, member or call up (`BASE`, `config.BASE`: a module constant, an imported one; `interfaceUrl()`:
+ * what the function always returns); undefined when its value is not a known string.
  */
 export type ResolveName = (node: Node) => StaticString | undefined;
 
@@ -25,6 +25,7 @@ export function staticString(node: Node, resolve: ResolveName): StaticString | u
       return typeof inner.value === 'string' ? { value: inner.value, complete: true } : undefined;
     case 'Identifier':
     case 'MemberExpression':
+    case 'CallExpression':
       return resolve(inner);
     case 'TemplateLiteral': {
       let value = inner.quasis[0]?.value.cooked ?? '';

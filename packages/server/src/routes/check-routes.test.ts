@@ -31,6 +31,23 @@ describe.each(TEST_DIALECTS)('app rules and catalog for forms (%s)', (dialect) =
     }
   });
 
+  it('a brand’s own restricted word is lifted by a trademark document, and generic compounds are found', async () => {
+    const bank = { name: '中国银行信用卡', brand: '中国银行', category: 'finance.bank' };
+    const bare = await s.call('POST', '/v1/checks/app', { body: bank });
+    const forbidden = bare.json().findings.find((f: { code: string }) => f.code === 'NAME_FORBIDDEN_WORD');
+    expect(forbidden.hint.zh).toContain('商标注册证');
+    const qualifications = [
+      { type: '商标注册证', number: '第1234567号', expiresAt: '2099-12-31' },
+      { type: '金融许可证', number: 'B0001', expiresAt: '2099-12-31' },
+    ];
+    const held = await s.call('POST', '/v1/checks/app', { body: { ...bank, qualifications } });
+    expect(codes(held.json())).toEqual([]);
+    const generic = await s.call('POST', '/v1/checks/app', {
+      body: { name: '同城快送', brand: '青禾', category: '快递' },
+    });
+    expect(codes(generic.json())).toContain('NAME_TOO_GENERIC');
+  });
+
   it('creates nothing', async () => {
     await s.call('POST', '/v1/checks/app', { body: { name: '青禾读书', brand: '青禾', category: '图书' } });
     expect((await s.call('GET', '/v1/apps')).json().items).toEqual([]);

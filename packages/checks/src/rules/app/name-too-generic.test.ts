@@ -35,6 +35,18 @@ describe('NAME_TOO_GENERIC', () => {
     expect(finding!.message.en).toContain('(二手 + 房产)');
   });
 
+  it('reports names made of generic compounds the platforms name: 共享单车, 在线教育, 生鲜超市, 家政服务, 同城快送', async () => {
+    const words = async (name: string) => (await runAppRule(nameTooGeneric, { name }))[0]?.message.zh;
+    expect(await words('共享单车')).toContain('（共享 + 单车）');
+    expect(await words('在线教育')).toContain('（在线教育）');
+    expect(await words('生鲜超市')).toContain('（生鲜 + 超市）');
+    expect(await words('家政服务')).toContain('（家政 + 服务）');
+    expect(await words('同城快送')).toContain('（同城 + 快送）');
+    expect(await words('杭州同城配送平台')).toContain('（杭州 + 同城配送 + 平台）');
+    expect(await runAppRule(nameTooGeneric, { name: '青禾单车' })).toEqual([]);
+    expect(await runAppRule(nameTooGeneric, { name: '达达快送' })).toEqual([]);
+  });
+
   it('follows a platform’s generic list', async () => {
     const words = { generic: ['青禾', '读书'] };
     expect(await runAppRule(nameTooGeneric, { name: '青禾读书' }, {}, { words })).toHaveLength(1);

@@ -4,6 +4,7 @@ import type { Finding, LocalizedText } from '../../report.js';
 import { scriptOfPhase } from '../../sandbox/launch-collector.js';
 import type { LaunchCall, LaunchError, LaunchPhase, LaunchResult } from '../../sandbox/launch-types.js';
 import { AUTH_APIS, SILENT_SCOPES } from '../../script/api-lists.js';
+import { isBundleName } from '../../script/own-code.js';
 
 type MakeFinding = (code: FindingCode, input?: FindingInput) => Finding;
 
@@ -32,7 +33,12 @@ export function launchFindings(
     if (seen.has(key) || seen.size >= MAX_RUNTIME_FINDINGS) continue;
     seen.add(key);
     const params = { phase: phaseText(error.phase, error.deferred, result), reason: reasonText(error) };
-    findings.push(finding('RUNTIME_ERROR_ON_LAUNCH', located({ params }, error)));
+    const input = located({ params }, error);
+    // Thrown inside the framework's bundle (uni-app's `common/vendor.js`, Taro's `taro.js`) with no frame of
+    // the app's own code above it: most often what the sandbox's page lacks of the framework's internals
+    // (`$vm`, the page's `query` holder) or a cloud call it cannot answer (uniCloud). Kept, as a warning.
+    if (error.file !== undefined && isBundleName(error.file)) input.atMost = 'warning';
+    findings.push(finding('RUNTIME_ERROR_ON_LAUNCH', input));
   }
   const stuck = stuckReason(result, limits);
   if (stuck !== undefined) {

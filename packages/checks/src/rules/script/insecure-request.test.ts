@@ -56,6 +56,31 @@ describe('INSECURE_REQUEST', () => {
     expect(findings[0]).toMatchObject({ code: 'INSECURE_REQUEST', severity: 'error' });
   });
 
+  it('follows a url function across modules: interfaceUrl() returning http://, imported or required', async () => {
+    const files = app({
+      'config.js': [
+        "export function interfaceUrl() {\n  // return 'https://api.qinghe.example'\n  return 'http://api.qinghe.example';\n}",
+        "export const cdn = () => 'https://cdn.qinghe.example';",
+        "export function env(dev) { if (dev) return 'http://test.qinghe.example'; return 'https://qinghe.example'; }",
+      ].join('\n'),
+      'common/tui.js':
+        "module.exports = { interfaceUrl: function () { return 'http://shop.qinghe.example'; } };",
+      'utils/http.js': [
+        "import { interfaceUrl, cdn, env } from '../config';",
+        "const tui = require('../common/tui.js');",
+        "export const list = () => my.request({ url: interfaceUrl() + '/books' });",
+        "export const cover = () => my.downloadFile({ url: cdn() + '/a.png' });",
+        "export const both = (d) => my.request({ url: env(d) + '/x' });",
+        'export const order = (p) => my.request({ url: tui.interfaceUrl() + p });',
+      ].join('\n'),
+    });
+    const findings = await runRule(insecureRequest, files);
+    expect(findings.map((f) => [f.file, f.line, f.message.en])).toEqual([
+      ['utils/http.js', 3, 'my.request is given an insecure address: http://api.qinghe.example/books'],
+      ['utils/http.js', 6, 'my.request is given an insecure address: http://shop.qinghe.example…'],
+    ]);
+  });
+
   it('exempts a loopback host only when it is known', () => {
     expect(isInsecure({ value: 'http://localhost:8080/a', complete: true })).toBe(false);
     expect(isInsecure({ value: 'http://[::1]/a', complete: true })).toBe(false);
