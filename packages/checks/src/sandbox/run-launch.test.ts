@@ -49,7 +49,10 @@ describe('a launch that never ends is cut at the deadline', () => {
     const chained = await launch(
       'function spin() { return Promise.resolve().then(spin); }\nspin();\nApp({});',
     );
-    expect(chained).toMatchObject({ status: 'timeout', phase: 'app-script' });
+    // A chain that allocates a promise per turn is ended by whichever limit it meets first: the deadline on a
+    // fast machine, the worker's heap limit on a loaded one. Either way the launch ends, in the app's script.
+    expect(chained).toMatchObject({ phase: 'app-script' });
+    expect(['timeout', 'out-of-memory']).toContain(chained.status);
   });
 
   it('keeps the errors posted before the deadline', async () => {

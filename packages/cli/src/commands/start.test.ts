@@ -41,7 +41,7 @@ describe('startCommand', () => {
     expect(server.calls).toEqual([{ port: 8080, host: '127.0.0.1', dataDir: '/srv/minirelease' }]);
     expect(io.stdoutText()).toContain('console  http://127.0.0.1:8080/\n');
     expect(io.stdoutText()).toContain('API      http://127.0.0.1:8080\n');
-    expect(io.stdoutText()).toContain('docs  http://127.0.0.1:8080/docs\n');
+    expect(io.stdoutText()).toContain('docs     http://127.0.0.1:8080/docs\n');
     expect(io.stdoutText()).toContain('admin token  mr_first');
     expect(io.stdoutText()).toContain('/srv/minirelease/admin-token');
     expect(server.closed()).toBe(false);
