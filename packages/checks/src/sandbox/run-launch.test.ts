@@ -185,3 +185,39 @@ describe('what the sandbox does not run', () => {
     });
   });
 });
+
+describe('the browser globals of a WeChat file', () => {
+  // thorui-mall-uni's vendored jwt-decode runs `window && (window.jwt_decode = c)` at load: WeChat's define
+  // wrapper makes `window` a binding holding undefined, so this is no error on a device.
+  const wechat = (app: string) => {
+    const files = fileMap({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+      'app.js': app,
+      'pages/index/index.wxml': '<view/>',
+      'pages/index/index.js': 'Page({});',
+    });
+    return runLaunch({ files, appJson: readAppJson(files), layout: detectLayout(files) });
+  };
+
+  it('reads window, document and navigator as undefined, as WeChat’s wrapper passes them', async () => {
+    const result = await wechat(
+      'var atob = window && window.atob;\nconsole.log(String(atob), String(document), String(navigator));\nApp({});',
+    );
+    expect(result).toMatchObject({ status: 'finished', errors: [] });
+    expect(result.console).toEqual(['log: undefined undefined undefined']);
+  });
+
+  it('still reports a read through one of them, which throws on a device too', async () => {
+    const result = await wechat('App({ onLaunch() { window.addEventListener("x", null); } });');
+    expect(result.errors.map((e) => `${e.name}: ${e.message}`)).toEqual([
+      "TypeError: Cannot read properties of undefined (reading 'addEventListener')",
+    ]);
+  });
+
+  it('leaves Alipay’s scripts without them', async () => {
+    const result = await launch('App({ onLaunch() { console.log(typeof window); window; } });');
+    expect(result.errors.map((e) => `${e.name}: ${e.message}`)).toEqual([
+      'ReferenceError: window is not defined',
+    ]);
+  });
+});
