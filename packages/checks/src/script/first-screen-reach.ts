@@ -9,7 +9,10 @@ import {
   unwrap,
   walk,
 } from './ast.js';
+import { CLASS_HOOKS } from './launch-holders.js';
+import type { Owner } from './lexical-scope.js';
 import { deref, stringValue } from './module-values.js';
+import { memberOf } from './owner-members.js';
 import type { ScriptIndex } from './script-index.js';
 import type { ApiCall } from './script-summary.js';
 
@@ -54,7 +57,7 @@ const MAX_FUNCTIONS = 2000;
 interface Work {
   path: string;
   fn: FunctionLike;
-  owner: ObjectExpression | undefined;
+  owner: Owner | undefined;
   chain: string[];
 }
 
@@ -160,22 +163,68 @@ function interceptors(index: ScriptIndex, path: string): Work[] {
 
 function launchHooks(index: ScriptIndex, path: string): Work[] {
   const hooks: Work[] = [];
-  for (const registered of index.summary(path)?.constructors ?? []) {
-    const target = registered.options && deref(index, path, registered.options);
-    if (target?.kind !== 'value' || target.node.type !== 'ObjectExpression') continue;
-    const object = target.node;
-    const methods = propertyValue(object, 'methods');
-    const owner = methods?.type === 'ObjectExpression' ? methods : object;
-    for (const hook of HOOKS[registered.kind]) {
-      const value = dotted(object, hook);
-      const fn = value && deref(index, target.path, value, owner);
+  const summary = index.summary(path);
+  for (const registered of summary?.constructors ?? []) {
+    const holder = registered.options && launchHolder(index, path, registered.options);
+    if (holder === undefined) continue;
+    const object = holder.node.type === 'ObjectExpression' ? holder.node : undefined;
+    const names = object ? HOOKS[registered.kind] : [...HOOKS[registered.kind], ...CLASS_HOOKS];
+    for (const hook of names) {
+      const value = object ? dotted(object, hook) : memberOf(index, holder.path, holder.node, hook, 0)?.node;
+      const fn = value && deref(index, holder.path, value, holder.node);
       if (fn?.kind === 'value' && isFunctionLike(fn.node)) {
         const at = where(index, fn.path, fn.node.start);
-        hooks.push({ path: fn.path, fn: fn.node, owner, chain: [`${registered.kind}.${hook} (${at})`] });
+        hooks.push({
+          path: fn.path,
+          fn: fn.node,
+          owner: holder.node,
+          chain: [`${registered.kind}.${hook} (${at})`],
+        });
       }
     }
   }
+  for (const hook of summary?.hookCalls ?? []) {
+    hooks.push({
+      path,
+      fn: hook.fn,
+      owner: undefined,
+      chain: [`${hook.name} (${where(index, path, hook.at)})`],
+    });
+  }
   return hooks;
+}
+
+/**
+ * What holds a registration's hooks: the options object (`Page({…})`), a class or an instance of one
+ * (`Page(new Index())`, `class Index extends Component`), Babel's method table of a compiled class, or the
+ * first of these handed to a wrapper (`Page(createPage(Index))`, Taro's `createPageConfig(Index, …)`).
+ */
+function launchHolder(
+  index: ScriptIndex,
+  path: string,
+  options: Node,
+  depth = 0,
+): { path: string; node: Owner } | undefined {
+  const target = depth > 4 ? undefined : deref(index, path, options);
+  if (target?.kind !== 'value') return undefined;
+  const node = target.node;
+  switch (node.type) {
+    case 'ObjectExpression':
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+    case 'ArrayExpression':
+      return { path: target.path, node };
+    case 'NewExpression':
+      return launchHolder(index, target.path, node.callee, depth + 1);
+    case 'CallExpression': {
+      const first = node.arguments[0];
+      return first && first.type !== 'SpreadElement'
+        ? launchHolder(index, target.path, first, depth + 1)
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function dotted(object: ObjectExpression, path: string): Node | undefined {

@@ -13,7 +13,7 @@ export interface ImportBinding {
  * the code this judges, and the cost of a scope analysis is not.
  */
 export interface ModuleScope {
-  /** Top-level bindings with a value: `function f`, `const f = () => …`, `const BASE = '…'`, `const page = {…}`. */
+  /** Top-level bindings with a value: `function f`, `class C`, `const f = () => …`, `const BASE = '…'`, `const page = {…}`. */
   values: Map<string, Node>;
   imports: Map<string, ImportBinding>;
   /**
@@ -39,6 +39,7 @@ export function readModuleScope(program: Program): ModuleScope {
         }
         break;
       case 'FunctionDeclaration':
+      case 'ClassDeclaration':
         if (statement.id) scope.values.set(statement.id.name, statement);
         break;
       case 'VariableDeclaration':
@@ -50,7 +51,8 @@ export function readModuleScope(program: Program): ModuleScope {
       case 'ExportDefaultDeclaration': {
         const declaration = statement.declaration as Node;
         scope.exports.set('default', declaration);
-        const id = declaration.type === 'FunctionDeclaration' ? declaration.id : null;
+        const named = declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration';
+        const id = named ? declaration.id : null;
         if (id) scope.values.set(id.name, declaration);
         break;
       }
@@ -102,7 +104,8 @@ function exportNamed(
   specifiers: readonly { local: Node; exported: Node }[],
   reexport: boolean,
 ): void {
-  if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+  const named = declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration';
+  if (declaration && named && declaration.id) {
     scope.values.set(declaration.id.name, declaration);
     scope.exports.set(declaration.id.name, declaration);
   } else if (declaration?.type === 'VariableDeclaration') {

@@ -1,5 +1,7 @@
-import type { Node, ObjectExpression } from 'oxc-parser';
-import { type FunctionLike, isFunctionLike, memberParts, propertyValue, unwrap, walk } from './ast.js';
+import type { Node } from 'oxc-parser';
+import { type FunctionLike, isFunctionLike, memberParts, unwrap, walk } from './ast.js';
+import { around, localBinding, type Owner } from './lexical-scope.js';
+import { memberOf } from './owner-members.js';
 import type { ScriptIndex } from './script-index.js';
 import { type StaticString, staticString } from './static-string.js';
 
@@ -8,35 +10,59 @@ const MAX_DEPTH = 8;
 
 /** What a name or member is bound to: a value node in some script, or a whole module (`require('./x')`). */
 export type Target =
-  | { kind: 'value'; path: string; node: Node; owner?: ObjectExpression | undefined }
+  | { kind: 'value'; path: string; node: Node; owner?: Owner | undefined }
   | { kind: 'module'; path: string };
 
 /**
- * Follows a name or member expression of script `path` to what it is bound to: a top-level value, another
- * own module's export (ES or CommonJS), or a property of an object literal (`api.login`, `this` being the
- * object, as `owner`). Anything else is returned as the value it is.
+ * Follows a name or member expression of script `path` to what it is bound to: a binding of a function
+ * around it (a webpack module's constant), a top-level value, another own module's export (ES or CommonJS),
+ * or a member of an object literal or class (`api.login`; `this.x`, `this` being `owner` or else the object
+ * or class whose method holds the expression). Anything else is returned as the value it is.
  */
 export function deref(
   index: ScriptIndex,
   path: string,
   node: Node,
-  owner?: ObjectExpression,
+  owner?: Owner,
   depth = 0,
 ): Target | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrap(node);
-  if (inner.type === 'Identifier') return derefName(index, path, inner.name, depth + 1);
+  if (inner.type === 'Identifier') return derefName(index, path, inner.name, depth + 1, inner.start);
+  if (inner.type === 'ThisExpression') {
+    const self = owner ?? thisAt(index, path, inner.start);
+    return self && { kind: 'value', path, node: self, owner: self };
+  }
   const member = memberParts(inner);
   if (member === undefined) return { kind: 'value', path, node: inner, owner };
-  if (member.object.type === 'ThisExpression') {
-    return owner && propertyOf(index, { kind: 'value', path, node: owner }, member.name, depth + 1);
-  }
-  const base = deref(index, path, member.object, undefined, depth + 1);
+  const base = deref(index, path, member.object, owner, depth + 1);
   if (base?.kind === 'module') return exportOf(index, base.path, member.name, depth + 1);
   return base && propertyOf(index, base, member.name, depth + 1);
 }
 
-export function derefName(index: ScriptIndex, path: string, name: string, depth = 0): Target | undefined {
+/** The object or class whose method holds offset `at` of script `path`: what `this` is there. */
+function thisAt(index: ScriptIndex, path: string, at: number): Owner | undefined {
+  const program = index.parse(path)?.result.program;
+  return program && around(program, at).owner;
+}
+
+/**
+ * A name of script `path` used at offset `at`: bound in a function around it (innermost first; a parameter
+ * is unknown), else at the module's top level or imported.
+ */
+export function derefName(
+  index: ScriptIndex,
+  path: string,
+  name: string,
+  depth = 0,
+  at?: number,
+): Target | undefined {
+  const program = at === undefined ? undefined : index.parse(path)?.result.program;
+  for (const fn of program ? around(program, at!).functions : []) {
+    const local = localBinding(fn, name);
+    if (local === null) return undefined;
+    if (local !== undefined) return deref(index, path, local, undefined, depth + 1);
+  }
   const scope = index.scope(path);
   const value = scope?.values.get(name);
   if (value !== undefined) return deref(index, path, value, undefined, depth + 1);
@@ -61,19 +87,18 @@ export function exportOf(index: ScriptIndex, path: string, name: string, depth =
   return node === undefined ? undefined : deref(index, path, node, undefined, depth + 1);
 }
 
-/** A property of an object literal found as a target; `this` in its methods is the object. */
+/** A member of an object literal or class found as a target; `this` in its methods is that owner. */
 export function propertyOf(
   index: ScriptIndex,
   target: Target,
   name: string,
   depth: number,
 ): Target | undefined {
-  if (target.kind !== 'value' || target.node.type !== 'ObjectExpression') return undefined;
-  const object = target.node;
-  const value = propertyValue(object, name);
-  if (value === undefined) return undefined;
-  const found = deref(index, target.path, value, object, depth + 1);
-  return found?.kind === 'value' ? { ...found, owner: found.owner ?? object } : found;
+  if (target.kind !== 'value' || depth > MAX_DEPTH) return undefined;
+  const found = memberOf(index, target.path, target.node, name, depth);
+  if (found === undefined) return undefined;
+  const value = deref(index, found.path, found.node, found.owner, depth + 1);
+  return value?.kind === 'value' ? { ...value, owner: value.owner ?? found.owner } : value;
 }
 
 /** The static string of an expression of script `path`, following constants across own modules. */

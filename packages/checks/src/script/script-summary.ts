@@ -1,5 +1,15 @@
 import type { CallExpression, Node, ObjectExpression } from 'oxc-parser';
-import { identifierName, memberParts, optionsArgument, propertyName, unwrap, walk } from './ast.js';
+import {
+  type FunctionLike,
+  identifierName,
+  isFunctionLike,
+  memberParts,
+  optionsArgument,
+  propertyName,
+  unwrap,
+  walk,
+} from './ast.js';
+import { hookCallName, isHookTable, isLaunchClass } from './launch-holders.js';
 
 /** A call of a platform API: `my.request({…})`, `wx['navigateTo'](…)`, or through an alias of the global. */
 export interface ApiCall {
@@ -20,12 +30,21 @@ export interface ConstructorCall {
   line: number;
 }
 
+/** A hook a function component registers on mount, with the function it runs. */
+export interface HookCall {
+  name: string;
+  fn: FunctionLike;
+  at: number;
+}
+
 /** What the script rules need from one script, gathered in a single walk of its tree. */
 export interface ScriptSummary {
   apiCalls: ApiCall[];
   /** The same calls by node, for rules that walk a function and meet them. */
   apiByCall: Map<CallExpression, ApiCall>;
   constructors: ConstructorCall[];
+  /** Taro's function-component hooks that run on mount: `useLoad(fn)`, `useDidShow(fn)`, `useEffect(fn)`. */
+  hookCalls: HookCall[];
   /** Every module the script loads (`import`, `require`, `import()`), with the line. */
   modules: ({ specifier: string } & Place)[];
   debuggers: Place[];
@@ -71,6 +90,7 @@ export function summarize(
     apiCalls: [],
     apiByCall: new Map(),
     constructors: [],
+    hookCalls: [],
     modules: [],
     debuggers: [],
     newVConsole: [],
@@ -91,6 +111,7 @@ function summarizeOne(
   const functions = new Map<string, string>();
   const vendorBundles = new Set<string>();
   const hookObjects: ObjectExpression[] = [];
+  const launchClasses: Node[] = [];
   const maybeAliased: CallExpression[] = [];
   const addCall = (call: CallExpression, name: string) => {
     const api: ApiCall = { name, call, options: optionsArgument(call.arguments), line: line(call.start) };
@@ -106,6 +127,10 @@ function summarizeOne(
         const object = member ? identifierName(member.object) : undefined;
         const global = object === undefined ? undefined : GLOBALS.get(object);
         if (member?.name === 'call') injected(node, namespaces);
+        const hook = hookCallName(node);
+        const hookFn = hook === undefined ? undefined : node.arguments[0] && unwrap(node.arguments[0]);
+        if (hook && hookFn && isFunctionLike(hookFn))
+          summary.hookCalls.push({ name: hook, fn: hookFn, at: node.start });
         if (member && global !== undefined) addCall(node, `${global}.${member.name}`);
         else if (member && isUniOfVendor(member.object, vendorBundles)) addCall(node, `wx.${member.name}`);
         else if (member && compiled && isTaroDefault(member.object)) addCall(node, `wx.${member.name}`);
@@ -125,6 +150,15 @@ function summarizeOne(
         if (compiled && node.properties.some((p) => p.type === 'Property' && isHook(propertyName(p)))) {
           hookObjects.push(node);
         }
+        break;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        // A Taro class component (`class Index extends Component { componentDidMount() {…} }`), compiled.
+        if (compiled && isLaunchClass(node)) launchClasses.push(node);
+        break;
+      case 'ArrayExpression':
+        // The same class after Babel: `createClass(n, [{ key: "componentDidMount", value: function () {…} }])`.
+        if (compiled && isHookTable(node)) launchClasses.push(node);
         break;
       case 'ImportDeclaration':
         moduleOf(node.source, node.start);
@@ -161,6 +195,10 @@ function summarizeOne(
         : 'Page';
       summary.constructors.push({ kind, options, line: line(options.start) });
     }
+  }
+
+  for (const options of launchClasses) {
+    summary.constructors.push({ kind: 'Page', options, line: line(options.start) });
   }
 
   function moduleOf(source: Node | undefined, at: number) {

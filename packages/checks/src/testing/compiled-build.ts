@@ -8,6 +8,8 @@ import { fileMap } from './file-map.js';
  */
 export interface Planted {
   own?: string;
+  /** At the top of the entry page's own module, beside what the build declares there. */
+  ownModule?: string;
   vendor?: string;
   main?: string;
 }
@@ -15,7 +17,7 @@ export interface Planted {
 /** Filler that makes a module look like what a build emits: long, dense, one line. */
 const FILLER = Array.from({ length: 60 }, (_, i) => `var v${i}=function(a,b){return a+b*${i}};`).join('');
 
-const jsonp = (global: string, names: string[], modules: Record<string, string>, entry?: string[]) =>
+export const jsonp = (global: string, names: string[], modules: Record<string, string>, entry?: string[]) =>
   `(${global}["webpackJsonp"]=${global}["webpackJsonp"]||[]).push([${JSON.stringify(names)},{${Object.entries(
     modules,
   )
@@ -25,9 +27,9 @@ const jsonp = (global: string, names: string[], modules: Record<string, string>,
 /** uni-app's build: `common/runtime.js`, `common/vendor.js` (with uni's runtime, `543d`), `common/main.js`, pages. */
 export function uniAppBuild(planted: Planted = {}): Map<string, Buffer> {
   const uni = (body: string) => `(function(e){${body}}).call(this,n("543d")["default"])`;
-  const page = (id: string, options: string) => ({
+  const page = (id: string, options: string, top = '') => ({
     [id]: uni(
-      `Object.defineProperty(t,"__esModule",{value:!0}),t.default=void 0;var r=${options};t.default=r;${FILLER}`,
+      `Object.defineProperty(t,"__esModule",{value:!0}),t.default=void 0;${top}var r=${options};t.default=r;${FILLER}`,
     ),
     [`${id}p`]: `(function(e){n("f1b2");e(n("${id}").default)}).call(this,n("543d")["createPage"])`,
   });
@@ -63,6 +65,7 @@ export function uniAppBuild(planted: Planted = {}): Map<string, Buffer> {
       page(
         '0a1b',
         `{data:function(){return{cover:"http://img.qinghe.example/cover.png"}},onLoad:function(){this.load()},methods:{load:function(){${planted.own ?? ''}},tap:function(){e.getUserProfile({desc:"展示头像"})},more:function(t){e.navigateTo({url:"../detail/".concat(t)})},open:function(){e.navigateTo({url:"../detail/detail?id=1"})}}}`,
+        planted.ownModule,
       ),
       ['0a1bp', 'common/runtime', 'common/vendor'],
     ),
@@ -107,7 +110,7 @@ export function taroBuild(planted: Planted = {}): Map<string, Buffer> {
       'wx',
       ['pages/index/index'],
       {
-        './src/pages/index/index.jsx': `n.r(t);var r=n("./node_modules/@tarojs/taro/index.js"),o=n.n(r),c=n(12);function i(){${planted.own ?? ''}}function u(t){o.a.navigateTo({url:"/pages/detail/detail?id=".concat(t)})}${FILLER}t.default=function(){return i(),u}`,
+        './src/pages/index/index.jsx': `n.r(t);${planted.ownModule ?? ''}var r=n("./node_modules/@tarojs/taro/index.js"),o=n.n(r),c=n(12);function i(){${planted.own ?? ''}}function u(t){o.a.navigateTo({url:"/pages/detail/detail?id=".concat(t)})}${FILLER}t.default=function(){return i(),u}`,
       },
       ['./src/pages/index/index.jsx', ...deps],
     ),
