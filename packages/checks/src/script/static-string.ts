@@ -1,5 +1,5 @@
 import type { Node } from 'oxc-parser';
-import { unwrap } from './ast.js';
+import { memberParts, unwrap } from './ast.js';
 
 /** What is known of a string statically: its text, whole or up to the first part only known at run time. */
 export interface StaticString {
@@ -23,9 +23,14 @@ export function staticString(node: Node, resolve: ResolveName): StaticString | u
   switch (inner.type) {
     case 'Literal':
       return typeof inner.value === 'string' ? { value: inner.value, complete: true } : undefined;
+    case 'CallExpression': {
+      // Babel writes a template literal as `"".concat(a, "/list")`.
+      const concat =
+        memberParts(inner.callee)?.name === 'concat' ? memberParts(inner.callee)!.object : undefined;
+      return concat ? concatenated(concat, inner.arguments, resolve) : resolve(inner);
+    }
     case 'Identifier':
     case 'MemberExpression':
-    case 'CallExpression':
       return resolve(inner);
     case 'TemplateLiteral': {
       let value = inner.quasis[0]?.value.cooked ?? '';
@@ -49,6 +54,20 @@ export function staticString(node: Node, resolve: ResolveName): StaticString | u
     default:
       return undefined;
   }
+}
+
+/** `base.concat(a, b, …)` of a string `base`: its parts in order, up to the first unknown. */
+function concatenated(base: Node, parts: readonly Node[], resolve: ResolveName): StaticString | undefined {
+  const first = staticString(base, resolve);
+  if (first === undefined || !first.complete) return first;
+  let value = first.value;
+  for (const part of parts) {
+    const text = part.type === 'SpreadElement' ? undefined : staticString(part, resolve);
+    if (text === undefined) return { value, complete: false };
+    value += text.value;
+    if (!text.complete) return { value, complete: false };
+  }
+  return { value, complete: true };
 }
 
 /**

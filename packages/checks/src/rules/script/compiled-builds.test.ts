@@ -76,3 +76,39 @@ describe('a Taro build (taro.js, vendors.js, common.js, page chunks keeping sour
     expect(await check(taroBuild({ vendor: text }))).toEqual([]);
   });
 });
+
+describe('a compiled module’s own constants (issue 12)', () => {
+  const base = 'var n="http://api.qinghe.example";';
+  const urls = async (files: Map<string, Buffer>) =>
+    (await check(files)).filter((f) => f.code === 'INSECURE_REQUEST').map((f) => f.message.en);
+
+  it.each([
+    ['uni-app’s injected e', 'e.request({url:n+"/list"});'],
+    ['uni', 'uni.request({url:n+"/list",method:"GET"});'],
+  ])('finds a module constant as the base of %s.request, silent in vendor', async (_, call) => {
+    expect(await urls(uniAppBuild({ ownModule: base, own: call }))).toEqual([
+      'wx.request is given an insecure address: http://api.qinghe.example/list',
+    ]);
+    expect(await urls(uniAppBuild({ vendor: base + call }))).toEqual([]);
+  });
+
+  it.each([
+    ['Taro.request', 'Taro.request({url:n+"/list"});'],
+    ['o.a.request', 'o.a.request({url:"".concat(n,"/list")});'],
+  ])('finds it through %s in a Taro page module, silent in vendors.js', async (_, call) => {
+    const found = await urls(taroBuild({ ownModule: base, own: call }));
+    expect(found).toEqual([
+      expect.stringMatching(/^wx\.request is given an insecure address: http:\/\/api\.qinghe\.example/),
+    ]);
+    expect(await urls(taroBuild({ vendor: base + call }))).toEqual([]);
+  });
+
+  it('never takes a parameter of the same name for the constant, nor judges an image base', async () => {
+    const shadowed = 'var o=function(n){e.request({url:n+"/list"})};o("https://api.qinghe.example");';
+    expect(await urls(uniAppBuild({ ownModule: base, own: shadowed }))).toEqual([]);
+    const image = 'this.cover=n+"/cover.png";e.previewImage({urls:[n+"/a.png"]});';
+    expect(await check(uniAppBuild({ ownModule: 'var n="http://img.qinghe.example";', own: image }))).toEqual(
+      [],
+    );
+  });
+});

@@ -81,6 +81,38 @@ describe('INSECURE_REQUEST', () => {
     ]);
   });
 
+  it('reads this.interfaceUrl() from the same object, and var that = this; silent in vendor code', async () => {
+    const object = [
+      'Page({',
+      "  interfaceUrl() { return 'http://shop.qinghe.example'; },",
+      "  load() { wx.request({ url: this.interfaceUrl() + '/goods' }); },",
+      '  more() {',
+      '    const that = this;',
+      "    wx.getStorage({ key: 'a', success() { wx.request({ url: that.interfaceUrl() + '/more' }); } });",
+      '  },',
+      '});',
+    ].join('\n');
+    const other = [
+      "const config = { interfaceUrl() { return 'http://shop.qinghe.example'; } };",
+      "Page({ load() { wx.request({ url: this.interfaceUrl() + '/goods' }); } });",
+    ].join('\n');
+    const files = fileMap({
+      ...minimalApp('wechat'),
+      'pages/index/index.js': object,
+      'pages/other/other.js': other,
+      'node_modules/shop-sdk/index.js': `module.exports = ${object.slice(5, -2)};`,
+    });
+    const findings = await runRule(insecureRequest, files);
+    expect(findings.map((f) => [f.file, f.line, f.message.en])).toEqual([
+      [
+        'pages/index/index.js',
+        3,
+        'wx.request is given an insecure address: http://shop.qinghe.example/goods',
+      ],
+      ['pages/index/index.js', 6, 'wx.request is given an insecure address: http://shop.qinghe.example/more'],
+    ]);
+  });
+
   it('exempts a loopback host only when it is known', () => {
     expect(isInsecure({ value: 'http://localhost:8080/a', complete: true })).toBe(false);
     expect(isInsecure({ value: 'http://[::1]/a', complete: true })).toBe(false);
