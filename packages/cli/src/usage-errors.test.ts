@@ -32,6 +32,7 @@ const USAGE_ERRORS: [string, string[]][] = [
   ['an unknown global flag', ['--verbose', 'whoami']],
   ['a missing required option', ['publish', '--app', 'a']],
   ['a missing argument', ['upload', ...atV, '--description', 'x']],
+  ['an upload without --description (and no --dry-run)', ['upload', '.', ...atV]],
   ['an extra argument', ['publish', 'extra', ...atV]],
   ['a flag without its value', ['status', '--app']],
   ['a bad --lang', ['--lang', 'fr', 'whoami']],
