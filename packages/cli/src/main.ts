@@ -8,6 +8,7 @@ import { registerCancelReview } from './commands/cancel-review.js';
 import { registerCheck } from './commands/check.js';
 import { registerExperience } from './commands/experience.js';
 import { registerGray } from './commands/gray.js';
+import { registerHostKey } from './commands/hostkey.js';
 import { registerLog } from './commands/log.js';
 import { registerLogin } from './commands/login.js';
 import { registerOfflineOnline } from './commands/offline.js';
@@ -35,6 +36,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerLogin(program, ctx);
   registerWhoami(program, ctx);
   registerToken(program, ctx);
+  registerHostKey(program, ctx);
   registerApp(program, ctx);
   registerCheck(program, ctx);
   registerUpload(program, ctx);

@@ -32,6 +32,7 @@ const USAGE_ERRORS: [string, string[]][] = [
   ['an unknown global flag', ['--verbose', 'whoami']],
   ['a missing required option', ['publish', '--app', 'a']],
   ['a missing argument', ['upload', ...atV, '--description', 'x']],
+  ['an upload without --description (and no --dry-run)', ['upload', '.', ...atV]],
   ['an extra argument', ['publish', 'extra', ...atV]],
   ['a flag without its value', ['status', '--app']],
   ['a bad --lang', ['--lang', 'fr', 'whoami']],
@@ -48,6 +49,9 @@ const USAGE_ERRORS: [string, string[]][] = [
   ['app edit with nothing to change', ['app', 'edit', '--app', 'a']],
   ['app member with neither --role nor --remove', ['app', 'member', '--app', 'a', '--principal', 'p']],
   ['a bad --version value', ['publish', '--app', 'a', '--version', 'latest']],
+  ['hostkey create without a name', ['hostkey', 'create']],
+  ['hostkey revoke with an extra argument', ['hostkey', 'revoke', 'hk_1', 'hk_2']],
+  ['an unknown hostkey subcommand', ['hostkey', 'rotate', 'hk_1']],
 ];
 
 describe('usage errors exit 2, refusals exit 1', () => {
@@ -70,6 +74,7 @@ describe('usage errors exit 2, refusals exit 1', () => {
     ['publish', [...['publish'], ...atV]],
     ['version delete', ['version', 'delete', ...atV]],
     ['app edit', ['app', 'edit', '--app', 'a', '--name', 'n']],
+    ['hostkey revoke', ['hostkey', 'revoke', 'hk_1']],
   ])('a refusal by the server (%s) exits 1', async (_, args) => {
     expect((await exitOf(args)).code).toBe(1);
   });

@@ -45,25 +45,17 @@ describe('review', () => {
 });
 
 describe('submit', () => {
-  it('sends the materials given, and only those', async () => {
+  it('sends the materials given, and only those; a sha256 names a screenshot uploaded before', async () => {
     const args = ['submit', '--app', 'qinghe-books', '--version', '1.0.0', '--test-account', 'demo'];
     const { code, io } = await run(
-      [
-        ...args,
-        '--test-password',
-        'pw',
-        '--screenshot',
-        'https://s/1.png',
-        '--screenshot',
-        'https://s/2.png',
-      ],
+      [...args, '--test-password', 'pw', '--screenshot', 'a1'.repeat(32), '--screenshot', 'b2'.repeat(32)],
       'AUDITING',
     );
     expect(code).toBe(0);
     expect(stub.last().json).toEqual({
       testAccount: 'demo',
       testPassword: 'pw',
-      screenshots: ['https://s/1.png', 'https://s/2.png'],
+      screenshots: ['a1'.repeat(32), 'b2'.repeat(32)],
     });
     expect(io.stdoutText()).toBe('submitted qinghe-books 1.0.0 AUDITING\n');
   });

@@ -1,9 +1,13 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { imageTypeOf } from '@minirelease/core';
 import { paginate, type ReviewQueueItem } from '@minirelease/sdk';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import type { CliContext, Deps } from '../context.js';
 import { versionLine, when } from '../format.js';
 import { type AppVersionFlags, collect, integer, withAppVersion } from '../options.js';
+import { screenshotFileName } from '../screenshot-files.js';
 import { table } from '../table.js';
 
 export interface ReviewFlags extends AppVersionFlags {
@@ -51,11 +55,18 @@ export async function reviewQueueCommand(flags: ReviewQueueFlags, { client, out 
   return 0;
 }
 
+export interface ReviewShowFlags extends AppVersionFlags {
+  /** A folder to save the submission's screenshots in, as `<sha256>.<ext>`. */
+  saveMaterials?: string;
+}
+
 /**
  * One submission as the reviewer reads it, materials included with the test password: the queue is the only
- * place the server gives the password back, and only to reviewers (`GET /v1/review-queue`).
+ * place the server gives the password back, and only to reviewers (`GET /v1/review-queue`). With
+ * `--save-materials` the screenshots are fetched (`GET /v1/apps/:app/materials/:sha256`) so a reviewer can open
+ * them; the JSON answer stays the queue item, the files are named by their hash.
  */
-export async function reviewShowCommand(flags: AppVersionFlags, { client, out }: Deps): Promise<number> {
+export async function reviewShowCommand(flags: ReviewShowFlags, { client, out }: Deps): Promise<number> {
   let found: ReviewQueueItem | undefined;
   for await (const item of paginate((cursor) => client.reviewQueue({ limit: 200, cursor }))) {
     if (item.appId === flags.app && item.version === flags.version) {
@@ -69,6 +80,9 @@ export async function reviewShowCommand(flags: AppVersionFlags, { client, out }:
     });
   }
   const item = found;
+  const saved = flags.saveMaterials
+    ? await saveScreenshots(client, item, flags.saveMaterials)
+    : new Map<string, string>();
   out.result(item, (c) => {
     const m = item.materials ?? {};
     const lines = [
@@ -78,12 +92,34 @@ export async function reviewShowCommand(flags: AppVersionFlags, { client, out }:
       `  test account ${m.testAccount ?? c.dim('none')}`,
       `  test password ${m.testPassword ?? c.dim('none')}`,
     ];
-    for (const s of m.screenshots ?? []) lines.push(`  screenshot ${s}`);
+    for (const s of m.screenshots ?? []) {
+      const file = saved.get(s);
+      lines.push(`  screenshot ${s}${file ? ` ${c.dim('→')} ${file}` : ''}`);
+    }
     if (m.recording) lines.push(`  recording ${m.recording}`);
     if (m.notes) lines.push(`  reviewer notes ${m.notes}`);
     return lines;
   });
   return 0;
+}
+
+/** Saves each screenshot named by a hash; anything else (a URL from before materials existed) is listed only. */
+async function saveScreenshots(
+  client: Deps['client'],
+  item: ReviewQueueItem,
+  dir: string,
+): Promise<Map<string, string>> {
+  const saved = new Map<string, string>();
+  const hashes = (item.materials?.screenshots ?? []).filter((s) => /^[0-9a-f]{64}$/.test(s));
+  if (hashes.length === 0) return saved;
+  await mkdir(dir, { recursive: true });
+  for (const sha256 of hashes) {
+    const bytes = await client.material(item.appId, sha256);
+    const file = join(dir, screenshotFileName(sha256, imageTypeOf(bytes)));
+    await writeFile(file, bytes);
+    saved.set(sha256, file);
+  }
+  return saved;
 }
 
 export function registerReview(program: Command, ctx: CliContext): void {
@@ -98,11 +134,11 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .action((flags: ReviewQueueFlags, command: Command) =>
       ctx.run(command, (deps) => reviewQueueCommand(flags, deps)),
     );
-  withAppVersion(
-    review.command('show').description('show a submission with its materials (reviewers)'),
-  ).action((flags: AppVersionFlags, command: Command) =>
-    ctx.run(command, (deps) => reviewShowCommand(flags, deps)),
-  );
+  withAppVersion(review.command('show').description('show a submission with its materials (reviewers)'))
+    .option('--save-materials <dir>', 'save its screenshots into <dir> as <sha256>.png|jpg|webp')
+    .action((flags: ReviewShowFlags, command: Command) =>
+      ctx.run(command, (deps) => reviewShowCommand(flags, deps)),
+    );
   for (const decision of ['approve', 'reject'] as const) {
     const sub = withAppVersion(
       review

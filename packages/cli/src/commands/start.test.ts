@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { StartServerOptions } from '../embedded-server.js';
 import { startEmbeddedServer } from '../embedded-server.js';
@@ -95,6 +97,53 @@ describe('startCommand', () => {
       await expect(run).rejects.toThrow('--port <another port>');
     } finally {
       busy.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('as a real process, prints the banner alone and last on stdout: request logs never reach it', async () => {
+    const bin = fileURLToPath(new URL('../../bin/minirelease.js', import.meta.url));
+    const dataDir = await mkdtemp(join(tmpdir(), 'minirelease-banner-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: join(dataDir, 'cfg') };
+    delete env.FORCE_COLOR;
+    delete env.MINIRELEASE_LOG_LEVEL;
+    // Port 0: the banner names the port the kernel chose, so no probe can race another test for it.
+    const child = spawn(process.execPath, [bin, 'start', '--port', '0', '--data-dir', dataDir], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const seen = () => /API\s+(http:\/\/\S+)/.exec(stdout)?.[1];
+        child.stdout.on('data', () => {
+          const found = seen();
+          if (found && stdout.includes('Press Ctrl+C to stop.')) resolve(found);
+        });
+        child.on('close', (code) => reject(new Error(`start exited ${code}:\n${stdout}\n${stderr}`)));
+      });
+      const banner = stdout;
+      // Requests that an `info` request log would print, a refusal and a miss among them.
+      for (const path of ['/v1/whoami', '/v1/apps', '/healthz', '/nope', '/docs']) await fetch(url + path);
+      await fetch(`${url}/v1/tokens`, { headers: { authorization: 'Bearer mr_wrong' } });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).toBe(banner);
+      expect(stdout.split('\n')).toEqual([
+        'minirelease is running',
+        `  console  ${url}/`,
+        `  API      ${url}`,
+        `  docs     ${url}/docs`,
+        expect.stringMatching(/^ {2}admin token {2}mr_\S+$/),
+        `  admin token file  ${join(dataDir, 'admin-token')} (first start)`,
+        'Press Ctrl+C to stop.',
+        '',
+      ]);
+      expect(stderr).not.toMatch(/"reqId"|\/v1\/whoami/);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
       await rm(dataDir, { recursive: true, force: true });
     }
   });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { json, type StubServer, startStubServer } from '@minirelease/sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { captureIo } from '../testing/capture-io.js';
 import { commandDeps } from '../testing/command-deps.js';
 import { uploadCommand } from './upload.js';
 
@@ -150,6 +152,28 @@ describe('uploadCommand', () => {
       'app.js.map',
       'node_modules/',
     ]);
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('with --dry-run needs no --description, server or token', async () => {
+    await writeFile(join(dir, 'app.json'), '{}');
+    // No server anywhere and no token: a dry run that asked for either would fail, not list.
+    const io = captureIo({ env: { XDG_CONFIG_HOME: join(dir, 'no-config') } });
+    const args = ['upload', dir, '--app', 'qinghe-books', '--version', '1.0.0', '--dry-run', '--json'];
+    expect(await main(['node', 'minirelease', ...args], io)).toBe(0);
+    expect(io.stdoutJson()).toMatchObject({ files: [{ path: 'app.json', size: 2 }], totalSize: 2 });
+    expect(io.stderrText()).toBe('');
+  });
+
+  it('without --dry-run still requires --description: a usage error, exit 2, nothing sent', async () => {
+    stub = await startStubServer(() => json(201, {}));
+    await writeFile(join(dir, 'app.json'), '{}');
+    const io = captureIo({
+      env: { MINIRELEASE_SERVER: stub.url, MINIRELEASE_TOKEN: 't', XDG_CONFIG_HOME: join(dir, 'none') },
+    });
+    const args = ['upload', dir, '--app', 'qinghe-books', '--version', '1.0.0'];
+    expect(await main(['node', 'minirelease', ...args], io)).toBe(2);
+    expect(io.stderrText()).toContain("USAGE: required option '--description <text>' not specified");
     expect(stub.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { usageError } from '../cli-error.js';
 import type { CliContext, Deps } from '../context.js';
 import { versionLine } from '../format.js';
 import { type AppVersionFlags, withAppVersion } from '../options.js';
@@ -12,7 +13,8 @@ import { planUpload } from '../upload-plan.js';
 export interface UploadFlags extends AppVersionFlags {
   /** A project folder or a zip. */
   path: string;
-  description: string;
+  /** Required unless `dryRun`: a dry run sends nothing, so it needs no release notes. */
+  description?: string;
   /** List what would be sent, and send nothing. */
   dryRun?: boolean;
 }
@@ -44,6 +46,10 @@ export async function uploadDryRun(path: string, { out }: Pick<Deps, 'out'>): Pr
 export async function uploadCommand(flags: UploadFlags, deps: UploadDeps): Promise<number> {
   const { client, out } = deps;
   if (flags.dryRun) return uploadDryRun(flags.path, deps);
+  // Checked here, not by commander: `--dry-run` lists the files without release notes, server or token.
+  if (flags.description === undefined) {
+    throw usageError("required option '--description <text>' not specified", { field: 'description' });
+  }
   const zip = await readPackageInput(flags.path, deps.zipDirectory);
   const progress = createProgress(out, `uploading ${flags.app} ${flags.version}`);
   let uploaded: Awaited<ReturnType<typeof client.uploadVersion>>;
@@ -80,8 +86,11 @@ export function registerUpload(program: Command, ctx: CliContext): void {
       .description('upload a project folder or zip as a new version')
       .argument('<path>', 'a folder or .zip'),
   )
-    .requiredOption('--description <text>', 'release notes, 30–500 characters')
-    .option('--dry-run', 'list the files that would be sent with their sizes; send nothing')
+    .option('--description <text>', 'release notes, 30–500 characters (required unless --dry-run)')
+    .option(
+      '--dry-run',
+      'list the files that would be sent with their sizes; send nothing (no server, token or notes needed)',
+    )
     .action((path: string, flags: Omit<UploadFlags, 'path'>, command: Command) =>
       ctx.run(command, (deps) => uploadCommand({ ...flags, path }, deps)),
     );
