@@ -18,6 +18,12 @@ export {
   type FindingCode,
 } from './catalog/catalog.js';
 export { APP_CODES, PACKAGE_CODES, SCRIPT_CODES } from './catalog/codes.js';
+export {
+  REVIEWER_REASON_CODES,
+  REVIEWER_REASONS,
+  type ReviewerReasonCode,
+  reviewReasons,
+} from './catalog/review-reasons.js';
 export { type CheckOptions, checkFiles, checkPackage, checkSubmission } from './check.js';
 export {
   type CheckConfig,

@@ -48,6 +48,7 @@ const COMMAND_OF: Record<string, string> = {
   'POST /v1/apps/{app}/offline': 'offline',
   'POST /v1/apps/{app}/online': 'online',
   'GET /v1/review-queue': 'review queue',
+  'GET /v1/review-reasons': 'review reasons',
   'GET /v1/resolve': 'resolve',
 };
 

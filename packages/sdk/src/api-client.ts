@@ -20,6 +20,7 @@ import type {
   PageQuery,
   QualificationRequest,
   ReviewQueueItem,
+  ReviewReasons,
   RollbackRequest,
   Token,
   UpdateAppRequest,
@@ -116,6 +117,11 @@ export class MiniReleaseClient extends VersionsClient {
   reviewQueue(page: PageQuery = {}, opts?: CallOptions): Promise<Page<ReviewQueueItem>> {
     return this.http.json({ method: 'GET', path: '/v1/review-queue', query: { ...page }, ...opts });
   }
+  /** The rejection catalog: the only codes a rejection takes, with zh/en labels and hints. */
+  reviewReasons(opts?: CallOptions): Promise<ReviewReasons> {
+    return this.http.json({ method: 'GET', path: '/v1/review-reasons', ...opts });
+  }
+
   /** The app rules on a draft (name, brand, category, documents, release notes): findings, nothing created. */
   checkApp(input: AppCheckRequest, opts?: CallOptions): Promise<AppCheckResult> {
     return this.http.json({ method: 'POST', path: '/v1/checks/app', json: input, ...opts });

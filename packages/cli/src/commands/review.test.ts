@@ -44,6 +44,37 @@ describe('review', () => {
   });
 });
 
+describe('review reasons', () => {
+  it('lists each code with where it comes from and its label in the chosen language', async () => {
+    stub = await startStubServer(() =>
+      json(200, {
+        reasons: [
+          {
+            code: 'NAME_TOO_GENERIC',
+            source: 'checker',
+            label: { zh: '名称过于宽泛', en: 'Too generic' },
+            hint: { zh: '', en: '' },
+          },
+          {
+            code: 'REVIEW_MAIN_FLOW_ERROR',
+            source: 'reviewer',
+            label: { zh: '主流程报错或无法使用', en: 'Main flow fails' },
+            hint: { zh: '', en: '' },
+          },
+        ],
+      }),
+    );
+    const io = captureIo({
+      env: { MINIRELEASE_SERVER: stub.url, MINIRELEASE_TOKEN: 't', XDG_CONFIG_HOME: '/nonexistent' },
+    });
+    expect(await main(['node', 'minirelease', '--lang', 'zh', 'review', 'reasons'], io)).toBe(0);
+    expect(stub.last()).toMatchObject({ method: 'GET', path: '/v1/review-reasons' });
+    const lines = io.stdoutText().split('\n');
+    expect(lines[1]).toMatch(/^NAME_TOO_GENERIC\s+checker\s+名称过于宽泛$/);
+    expect(lines[2]).toMatch(/^REVIEW_MAIN_FLOW_ERROR\s+reviewer\s+主流程报错或无法使用$/);
+  });
+});
+
 describe('submit', () => {
   it('sends the materials given, and only those; a sha256 names a screenshot uploaded before', async () => {
     const args = ['submit', '--app', 'qinghe-books', '--version', '1.0.0', '--test-account', 'demo'];

@@ -30,6 +30,22 @@ export async function reviewCommand(flags: ReviewFlags, { client, out }: Deps): 
   return 0;
 }
 
+/** The rejection catalog, so a reviewer can find the code for `review reject --reason`. */
+export async function reviewReasonsCommand({ client, out }: Deps): Promise<number> {
+  const answer = await client.reviewReasons();
+  out.result(answer, (c) =>
+    table(
+      ['code', 'from', 'reason'],
+      answer.reasons.map((r) => [
+        r.code,
+        r.source === 'reviewer' ? c.bold('reviewer') : 'checker',
+        r.label[out.lang],
+      ]),
+    ),
+  );
+  return 0;
+}
+
 export interface ReviewQueueFlags {
   limit?: number;
   cursor?: string;
@@ -134,6 +150,10 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .action((flags: ReviewQueueFlags, command: Command) =>
       ctx.run(command, (deps) => reviewQueueCommand(flags, deps)),
     );
+  review
+    .command('reasons')
+    .description('list the reason codes a rejection may give, with their labels')
+    .action((_flags: unknown, command: Command) => ctx.run(command, (deps) => reviewReasonsCommand(deps)));
   withAppVersion(review.command('show').description('show a submission with its materials (reviewers)'))
     .option('--save-materials <dir>', 'save its screenshots into <dir> as <sha256>.png|jpg|webp')
     .action((flags: ReviewShowFlags, command: Command) =>
@@ -146,7 +166,11 @@ export function registerReview(program: Command, ctx: CliContext): void {
         .description(decision === 'approve' ? 'approve a version in review' : 'reject a version in review'),
     ).option('--comment <text>', 'a comment for the developer');
     if (decision === 'reject')
-      sub.option('--reason <code>', 'a reason code (e.g. NAME_TOO_GENERIC); repeatable', collect);
+      sub.option(
+        '--reason <code>',
+        'a reason code from `review reasons` (e.g. REVIEW_MAIN_FLOW_ERROR); repeatable',
+        collect,
+      );
     sub.action((flags: Omit<ReviewFlags, 'decision'>, command: Command) =>
       ctx.run(command, (deps) => reviewCommand({ ...flags, decision }, deps)),
     );

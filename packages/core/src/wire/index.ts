@@ -15,6 +15,7 @@ export type * from './page.js';
 export type * from './report.js';
 export type * from './requests.js';
 export type * from './resolve.js';
+export type * from './review-reasons.js';
 export type * from './stream.js';
 export type * from './token.js';
 export type * from './version.js';

@@ -71,6 +71,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /v1/apps/:app/online': 'app:owner',
 
   'GET /v1/review-queue': 'reviewer',
+  // Any operator reads the rejection catalog: a reviewer picks from it, a developer reads why 1.4.0 came back.
+  'GET /v1/review-reasons': 'authenticated',
 
   // The console's helpers: dry-run of the app rules and the catalog a form shows; screenshots for review.
   'POST /v1/checks/app': 'authenticated',

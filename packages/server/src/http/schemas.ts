@@ -296,6 +296,19 @@ export const CheckCatalogSchema = z
   })
   .describe('CheckCatalog');
 
+export const ReviewReasonsSchema = z
+  .object({
+    reasons: z.array(
+      z.object({
+        code: z.string(),
+        source: z.enum(['checker', 'reviewer']),
+        label: LocalText,
+        hint: LocalText,
+      }),
+    ),
+  })
+  .describe('ReviewReasons');
+
 export const MaterialParams = z.object({ app: appIdParam, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const MaterialSchema = z
   .object({ sha256: z.string(), mediaType: z.enum(IMAGE_TYPES), size: z.number().int() })
@@ -445,6 +458,7 @@ same<Same<z.output<typeof AppCheckResultSchema>, wire.AppCheckResult>>();
 same<Same<z.input<typeof AppCheckBody>, wire.AppCheckRequest>>();
 same<Same<z.output<typeof CheckCatalogSchema>, wire.CheckCatalog>>();
 same<Same<z.output<typeof MaterialSchema>, wire.Material>>();
+same<Same<z.output<typeof ReviewReasonsSchema>, wire.ReviewReasons>>();
 same<Same<z.output<typeof HealthSchema>, wire.Health>>();
 same<Same<z.output<typeof HostKeySchema>, wire.HostKey>>();
 same<Same<z.output<typeof CreatedHostKeySchema>, wire.CreatedHostKey>>();

@@ -108,6 +108,7 @@ const CALLS: Record<ClientMethod, (c: MiniReleaseClient) => Promise<unknown>> = 
   online: (c) => c.online(APP),
   auditLog: (c) => c.auditLog(APP, page),
   reviewQueue: (c) => c.reviewQueue(page),
+  reviewReasons: (c) => c.reviewReasons(),
   checkApp: (c) => c.checkApp({ name: '青禾读书', brand: '青禾', category: '图书', description: '首个版本' }),
   checkCatalog: (c) => c.checkCatalog(),
   uploadMaterial: (c) => c.uploadMaterial(APP, new Uint8Array([0x89, 0x50, 0x4e, 0x47])),

@@ -1,5 +1,12 @@
 import { page, readCursor } from '../http/page.js';
-import { commonErrors, PageQuery, pageOf, ReviewQueueItemSchema } from '../http/schemas.js';
+import {
+  commonErrors,
+  PageQuery,
+  pageOf,
+  ReviewQueueItemSchema,
+  ReviewReasonsSchema,
+} from '../http/schemas.js';
+import { platformReviewReasons } from '../services/review-reasons.js';
 import type { Services } from '../services/services.js';
 import { openMaterials } from '../storage/sealed-materials.js';
 import { versionStore } from '../storage/version-store.js';
@@ -43,6 +50,19 @@ export function reviewRoutes(api: Api, s: Services): void {
           })),
       );
     },
+  );
+
+  api.get(
+    '/v1/review-reasons',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'The rejection catalog: the checker codes and the reviewer-only codes, zh/en',
+        description: '`POST …/review` with `decision: reject` takes `reasons` from these codes only.',
+        response: { 200: ReviewReasonsSchema, ...commonErrors },
+      },
+    },
+    async () => ({ reasons: platformReviewReasons(s.check) }),
   );
 }
 

@@ -17,6 +17,7 @@ import { type VersionRow, versionStore } from '../storage/version-store.js';
 import { loadAppInfo } from './app-info.js';
 import { type WriteDeps, writeApp } from './app-write.js';
 import { type PipelineService, semverColumns, type TransitionResult } from './pipeline-service.js';
+import { assertReviewReasons } from './review-reasons.js';
 import { assertMayReview } from './separation-of-duties.js';
 
 export const MAX_DESCRIPTION_CHARS = 2000;
@@ -204,6 +205,7 @@ export class VersionService {
         field: 'reasons',
       });
     }
+    if (input.decision === 'reject') assertReviewReasons(this.tuning, input.reasons);
     const review = { ...input, reviewer: principal.principal, at: this.deps.now().toISOString() };
     return this.release.apply(
       principal.principal,

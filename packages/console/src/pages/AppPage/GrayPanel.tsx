@@ -3,7 +3,7 @@ import { Card, InputNumber, Progress, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { rollbackTargets, useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
-import { ConfirmButton } from '../../components/Confirm.js';
+import { ConfirmButton, useConfirmedAction } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n.js';
 
@@ -25,20 +25,9 @@ export function GrayPanel({
 }) {
   const { t } = useI18n();
   const client = useClient();
-  const refresh = useRefreshApp(app.appId);
   const [free, setFree] = useState<number | null>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const run = (action: () => Promise<unknown>) => async () => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      await refresh();
-    }
-  };
+  const { error, run } = useConfirmedAction(useRefreshApp(app.appId));
   const canGray = inFlight && (inFlight.status === 'WAIT_RELEASE' || inFlight.status === 'GRAY');
   const v = inFlight?.version ?? '';
   const current = inFlight?.status === 'GRAY' ? (inFlight.grayPercentage ?? 0) : 0;

@@ -1,10 +1,10 @@
 import type { Version } from '@minirelease/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Space } from 'antd';
-import { useState } from 'react';
 import { useRefreshApp } from '../../api/app-queries.js';
+import { reasonLabels, useReviewReasons } from '../../api/review-reasons.js';
 import { useClient } from '../../api/session.js';
-import { ConfirmButton } from '../../components/Confirm.js';
+import { ConfirmButton, useConfirmedAction } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Findings } from '../../components/Findings.js';
 import { StatusTag } from '../../components/StatusTag.js';
@@ -16,22 +16,13 @@ import { SubmitForm } from './SubmitForm.js';
 export function VersionPanel({ appId, version }: { appId: string; version: Version }) {
   const { t, pick } = useI18n();
   const client = useClient();
-  const refresh = useRefreshApp(appId);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useConfirmedAction(useRefreshApp(appId));
   const report = useQuery({
     queryKey: ['report', appId, version.version],
     queryFn: () => client.report(appId, version.version),
   });
-  const run = (action: () => Promise<unknown>) => async () => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      await refresh();
-    }
-  };
+  // Read only when there is a rejection to explain.
+  const reasons = useReviewReasons((version.review?.reasons.length ?? 0) > 0);
   const v = version.version;
   const back = version.status === 'AUDITING' ? t('cancelReview') : t('backToDev');
   return (
@@ -48,8 +39,15 @@ export function VersionPanel({ appId, version }: { appId: string; version: Versi
         {version.review && (
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('review')}>
-              {pick(DECISION_LABELS[version.review.decision])} {version.review.reasons.join(', ')}{' '}
-              {version.review.comment}
+              <div>{pick(DECISION_LABELS[version.review.decision])}</div>
+              {version.review.reasons.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="review-reasons">
+                  {reasonLabels(version.review.reasons, reasons.data?.reasons, pick).map((label, i) => (
+                    <li key={version.review?.reasons[i]}>{label}</li>
+                  ))}
+                </ul>
+              )}
+              {version.review.comment && <div>{version.review.comment}</div>}
             </Descriptions.Item>
           </Descriptions>
         )}

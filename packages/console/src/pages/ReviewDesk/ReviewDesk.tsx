@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Image, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useCatalog } from '../../api/catalog.js';
+import { useReviewReasons } from '../../api/review-reasons.js';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Findings } from '../../components/Findings.js';
@@ -59,7 +59,7 @@ function Waiting({ since }: { since: string }) {
 function ReviewItem({ item }: { item: ReviewQueueItem }) {
   const { t, pick } = useI18n();
   const client = useClient();
-  const catalog = useCatalog();
+  const catalog = useReviewReasons();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [reasons, setReasons] = useState<string[]>([]);
@@ -105,10 +105,11 @@ function ReviewItem({ item }: { item: ReviewQueueItem }) {
           style={{ width: '100%' }}
           value={reasons}
           onChange={setReasons}
-          options={(catalog.data?.rules ?? []).map((r) => ({
-            value: r.code,
-            label: `${r.code} · ${pick(r.hint)}`,
-          }))}
+          optionFilterProp="label"
+          // What a person found first (the main flow fails, …), then the checker's codes a reviewer confirms.
+          options={[...(catalog.data?.reasons ?? [])]
+            .sort((a, b) => (a.source === b.source ? 0 : a.source === 'reviewer' ? -1 : 1))
+            .map((r) => ({ value: r.code, label: pick(r.label), title: pick(r.hint) }))}
         />
         <Input.TextArea
           aria-label={t('comment')}
