@@ -313,6 +313,13 @@ const SignalHealthSchema = z.object({
   verdict: z.enum(['healthy', 'degraded', 'insufficient_data']),
 });
 
+const HealthCountsSchema = z.object({
+  launches: z.number(),
+  errors: z.number(),
+  crashes: z.number(),
+  feedback: z.number(),
+});
+
 /** Gray against stable (DESIGN §10; docs/gray-health.md): the console's chart and the CLI read this shape. */
 export const HealthSchema = z
   .object({
@@ -327,6 +334,15 @@ export const HealthSchema = z
     grayShareExpected: z.number(),
     sampleRatioMismatch: z.boolean(),
     distinctUsers: z.object({ gray: z.number(), stable: z.number() }).exactOptional(),
+    series: z
+      .object({
+        bucketMinutes: z.number().int(),
+        points: z.array(
+          z.object({ minute: z.string(), gray: HealthCountsSchema, stable: HealthCountsSchema }),
+        ),
+      })
+      .exactOptional()
+      .describe('gray and stable per bucket of minutes, from the first minute with data to now'),
     explanation: z.string(),
     updatedAt: z.string(),
   })
