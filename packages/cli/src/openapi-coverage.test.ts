@@ -44,6 +44,7 @@ const COMMAND_OF: Record<string, string> = {
   'POST /v1/apps/{app}/online': 'online',
   'GET /v1/review-queue': 'review queue',
   'GET /v1/resolve': 'resolve',
+  'GET /v1/apps/{app}/versions/{v}/health': 'health',
 };
 
 /** Operations no person calls by hand, and why. */
@@ -70,7 +71,6 @@ const NO_COMMAND_YET: Record<string, string> = {
   'POST /v1/host-keys': 'issue 14: `hostkey create` is to come',
   'GET /v1/host-keys': 'issue 14: `hostkey list` is to come',
   'DELETE /v1/host-keys/{id}': 'issue 14: `hostkey revoke` is to come',
-  'GET /v1/apps/{app}/versions/{v}/health': 'issue 14: `health` is to come',
   'PUT /v1/apps/{app}/versions/{v}/gray-plan': 'issue 14: `gray --plan` is to come',
   'GET /v1/apps/{app}/versions/{v}/gray-plan': 'issue 14: `status` will show the plan',
   'POST /v1/apps/{app}/versions/{v}/gray-plan/pause': 'issue 14: `pause` is to come',
