@@ -138,6 +138,10 @@ export const AppSchema = z
     liveVersion: z.string().nullable(),
     grayVersion: z.string().nullable(),
     grayPercentage: z.number().nullable(),
+    grayPlan: z
+      .object({ version: z.string(), state: z.enum(['active', 'paused', 'halted']) })
+      .nullable()
+      .describe('the open gray plan: halted means a degraded verdict stopped it'),
     experiencers: z.array(z.string()),
     qualifications: z.array(Qualification),
     members: z.array(z.object({ principal: z.string(), role: z.enum(APP_ROLES) })),
