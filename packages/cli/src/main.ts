@@ -8,6 +8,7 @@ import { registerCancelReview } from './commands/cancel-review.js';
 import { registerCheck } from './commands/check.js';
 import { registerExperience } from './commands/experience.js';
 import { registerGray } from './commands/gray.js';
+import { registerHealth } from './commands/health.js';
 import { registerHostKey } from './commands/hostkey.js';
 import { registerLog } from './commands/log.js';
 import { registerLogin } from './commands/login.js';
@@ -52,6 +53,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerRollback(program, ctx);
   registerOfflineOnline(program, ctx);
   registerStatus(program, ctx);
+  registerHealth(program, ctx);
   registerResolve(program, ctx);
   registerBootstrap(program, ctx);
   registerLog(program, ctx);

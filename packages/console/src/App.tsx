@@ -11,6 +11,7 @@ import { SignIn } from './pages/SignIn/SignIn.js';
 // One chunk per page: the first page loads only what it shows (DESIGN §9, the console's size budget).
 const AppsList = lazy(() => import('./pages/AppsList/AppsList.js'));
 const AppPage = lazy(() => import('./pages/AppPage/AppPage.js'));
+const VersionPage = lazy(() => import('./pages/VersionPage/VersionPage.js'));
 const ReviewDesk = lazy(() => import('./pages/ReviewDesk/ReviewDesk.js'));
 const Tokens = lazy(() => import('./pages/Tokens/Tokens.js'));
 const Members = lazy(() => import('./pages/Members/Members.js'));
@@ -108,7 +109,7 @@ function Shell() {
               <Route path="/" element={<Navigate to="/apps" replace />} />
               <Route path="/apps" element={<AppsList />} />
               <Route path="/apps/:app" element={<AppPage />} />
-              <Route path="/apps/:app/versions/:v" element={<AppPage />} />
+              <Route path="/apps/:app/versions/:v" element={<VersionPage />} />
               <Route path="/apps/:app/members" element={<Members />} />
               <Route path="/apps/:app/audit" element={<AuditLog />} />
               <Route path="/review" element={<ReviewDesk />} />

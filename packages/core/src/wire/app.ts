@@ -1,5 +1,6 @@
 import type { AppRole } from '../app/roles.js';
 import type { AppVisibility } from '../version/version.js';
+import type { GrayPlanState } from './gray-plan.js';
 
 export interface Qualification {
   id: string;
@@ -27,9 +28,20 @@ export interface App {
   liveVersion: string | null;
   grayVersion: string | null;
   grayPercentage: number | null;
+  /**
+   * The open gray plan of the app (active, paused or halted), so a list of apps can badge a halted gray without
+   * reading each app's health: a plan halts on the first degraded verdict, so `halted` is the degraded badge.
+   */
+  grayPlan: AppGrayPlan | null;
   experiencers: string[];
   qualifications: Qualification[];
   members: Member[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where an app's open gray plan stands (docs/gray-health.md, "What the console and `health` show"). */
+export interface AppGrayPlan {
+  version: string;
+  state: Extract<GrayPlanState, 'active' | 'paused' | 'halted'>;
 }

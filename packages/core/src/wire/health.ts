@@ -44,7 +44,33 @@ export interface Health {
   sampleRatioMismatch: boolean;
   /** Distinct users over the window (HyperLogLog estimates, ~6.5 % error); the server fills it from its sketches. */
   distinctUsers?: { gray: number; stable: number };
+  /** Gray and stable over time, for a chart or a sparkline; the server fills it from its minute rows. */
+  series?: HealthSeries;
   /** Why the verdict is what it is, in words built from the numbers above. */
   explanation: string;
   updatedAt: string;
+}
+
+/** What one side reported in one point of the series: launches, and errors, crashes, feedback among them. */
+export interface HealthCounts {
+  launches: number;
+  errors: number;
+  crashes: number;
+  feedback: number;
+}
+
+/** One point of the series: the bucket starting at `minute` (ISO), gray (this version) and stable side by side. */
+export interface HealthPoint {
+  minute: string;
+  gray: HealthCounts;
+  stable: HealthCounts;
+}
+
+/**
+ * The window's minutes in buckets of `bucketMinutes` (1 for a short window, wider for a long one, so there are
+ * at most a few hundred points), from the first minute with data to now; a bucket without data has zeros.
+ */
+export interface HealthSeries {
+  bucketMinutes: number;
+  points: HealthPoint[];
 }

@@ -125,6 +125,9 @@ describe('the gray ticker (SQLite, injected clock)', () => {
     }
     expect(halted).toBe(true);
     expect(await plan(env)).toMatchObject({ state: 'halted', stepIndex: 0 });
+    // The apps list carries the halt, so a console badges it without reading each app's health.
+    const listed = (await env.s.call('GET', '/v1/apps')).json().items[0];
+    expect(listed.grayPlan).toEqual({ version: '1.1.0', state: 'halted' });
     const record = (await auditLog(env)).at(-1)!;
     expect(record).toMatchObject({ action: 'gray-plan-halt', actor: 'gray-plan', to: 'halted' });
     const errorRate = (

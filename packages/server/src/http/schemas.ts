@@ -138,6 +138,10 @@ export const AppSchema = z
     liveVersion: z.string().nullable(),
     grayVersion: z.string().nullable(),
     grayPercentage: z.number().nullable(),
+    grayPlan: z
+      .object({ version: z.string(), state: z.enum(['active', 'paused', 'halted']) })
+      .nullable()
+      .describe('the open gray plan: halted means a degraded verdict stopped it'),
     experiencers: z.array(z.string()),
     qualifications: z.array(Qualification),
     members: z.array(z.object({ principal: z.string(), role: z.enum(APP_ROLES) })),
@@ -326,6 +330,13 @@ const SignalHealthSchema = z.object({
   verdict: z.enum(['healthy', 'degraded', 'insufficient_data']),
 });
 
+const HealthCountsSchema = z.object({
+  launches: z.number(),
+  errors: z.number(),
+  crashes: z.number(),
+  feedback: z.number(),
+});
+
 /** Gray against stable (DESIGN §10; docs/gray-health.md): the console's chart and the CLI read this shape. */
 export const HealthSchema = z
   .object({
@@ -340,6 +351,15 @@ export const HealthSchema = z
     grayShareExpected: z.number(),
     sampleRatioMismatch: z.boolean(),
     distinctUsers: z.object({ gray: z.number(), stable: z.number() }).exactOptional(),
+    series: z
+      .object({
+        bucketMinutes: z.number().int(),
+        points: z.array(
+          z.object({ minute: z.string(), gray: HealthCountsSchema, stable: HealthCountsSchema }),
+        ),
+      })
+      .exactOptional()
+      .describe('gray and stable per bucket of minutes, from the first minute with data to now'),
     explanation: z.string(),
     updatedAt: z.string(),
   })

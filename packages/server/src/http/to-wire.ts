@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformRole } from '../auth/principal.js';
 import { type AppRow, appStore } from '../storage/app-store.js';
 import type { AuditRow } from '../storage/audit-store.js';
+import { grayPlanStore } from '../storage/gray-plan-store.js';
 import { memberStore } from '../storage/member-store.js';
 import { qualificationStore } from '../storage/qualification-store.js';
 import type { Database } from '../storage/schema.js';
@@ -21,14 +22,15 @@ export async function appToWire(db: Kysely<Database>, row: AppRow): Promise<App>
   return (await appsToWire(db, [row]))[0]!;
 }
 
-/** A page of apps as resources in four queries, whatever the page's size (not four per app). */
+/** A page of apps as resources in five queries, whatever the page's size (not five per app). */
 export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]): Promise<App[]> {
   const ids = rows.map((r) => r.app_id);
-  const [versions, members, experiencers, qualifications] = await Promise.all([
+  const [versions, members, experiencers, qualifications, plans] = await Promise.all([
     versionStore.liveAndGrayForApps(db, ids),
     memberStore.listForApps(db, ids),
     memberStore.experiencersForApps(db, ids),
     qualificationStore.listForApps(db, ids),
+    grayPlanStore.openForApps(db, ids),
   ]);
   const byApp = <T extends { app_id: string }>(items: readonly T[]) => {
     const map = new Map<string, T[]>();
@@ -43,7 +45,10 @@ export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]):
   const membersOf = byApp(members);
   const experiencersOf = byApp(experiencers);
   const qualificationsOf = byApp(qualifications);
+  const plansOf = byApp(plans);
   return rows.map((row) => {
+    // A person's move ends a plan, so an app has at most one open plan; newest first all the same.
+    const plan = plansOf(row.app_id)[0];
     const live = versionsOf(row.app_id).find((v) => v.status === 'RELEASE');
     const gray = versionsOf(row.app_id).find((v) => v.status === 'GRAY');
     return {
@@ -58,6 +63,7 @@ export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]):
       liveVersion: live?.version ?? null,
       grayVersion: gray?.version ?? null,
       grayPercentage: gray?.gray_basis_points != null ? gray.gray_basis_points / 100 : null,
+      grayPlan: plan ? { version: plan.version, state: plan.state as 'active' | 'paused' | 'halted' } : null,
       experiencers: experiencersOf(row.app_id).map((e) => e.user_id),
       qualifications: qualificationsOf(row.app_id).map((q) => ({
         id: q.id,

@@ -12,6 +12,7 @@ import type { Health } from '@minirelease/core/wire';
 import type { Kysely } from 'kysely';
 import { type EventMinuteRow, eventMinuteStore } from '../storage/event-minute-store.js';
 import type { Database } from '../storage/schema.js';
+import { healthSeries } from './health-series.js';
 
 export interface HealthQuery {
   appId: string;
@@ -67,7 +68,11 @@ export class HealthService {
     if (q.badRatio !== undefined) options.badRatio = q.badRatio;
     if (q.minLaunches !== undefined) options.minLaunches = q.minLaunches;
     const health = assessHealth(stretchesOf(gray, stable, shareAt), options);
-    return { ...health, distinctUsers: { gray: usersOf(gray), stable: usersOf(stable) } };
+    return {
+      ...health,
+      distinctUsers: { gray: usersOf(gray), stable: usersOf(stable) },
+      series: healthSeries(gray, stable, to),
+    };
   }
 }
 

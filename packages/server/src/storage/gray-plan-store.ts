@@ -42,6 +42,18 @@ export const grayPlanStore = {
       .execute();
   },
 
+  /** The open plans of some apps (one query for a page of apps), newest first. */
+  async openForApps(db: Db, appIds: readonly string[]) {
+    if (appIds.length === 0) return [];
+    return db
+      .selectFrom('gray_plans')
+      .select(['app_id', 'version', 'state'])
+      .where('app_id', 'in', appIds)
+      .where('state', 'in', OPEN_PLAN_STATES)
+      .orderBy('updated_at', 'desc')
+      .execute();
+  },
+
   /** Every plan the ticker acts on, oldest first. */
   async active(db: Db): Promise<GrayPlanRow[]> {
     return db

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { GrayPlanBadge } from '../../components/GrayPlanBadge.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CreateApp } from './CreateApp.js';
 
@@ -70,7 +71,11 @@ export default function AppsList() {
           {
             title: t('inFlight'),
             key: 'inFlight',
-            render: (_, a) => a.grayVersion ?? t('none'),
+            render: (_, a) => (
+              <>
+                {a.grayVersion ?? t('none')} <GrayPlanBadge app={a} />
+              </>
+            ),
           },
           {
             title: t('grayShare'),
