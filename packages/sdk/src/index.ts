@@ -10,7 +10,22 @@ export {
 export { DataPlaneClient, type ResolveOptions } from './data-plane-client.js';
 export { type ExportBootstrapOptions, exportBootstrap } from './host/bootstrap.js';
 export { type ConnectLocalOptions, connectLocal, type LocalConnection } from './host/connect-local.js';
-export { createHostClient, type HostClient, type HostClientOptions } from './host/host-client.js';
+export {
+  createEventReporter,
+  type EventDetail,
+  type EventDrop,
+  type EventDropReason,
+  type EventReporter,
+  type EventReporterOptions,
+  type EventStats,
+} from './host/event-reporter.js';
+export type { ClearTimer, SetTimer, TimerHandle } from './host/event-sender.js';
+export {
+  createHostClient,
+  type HostClient,
+  type HostClientOptions,
+  type HostEventsOptions,
+} from './host/host-client.js';
 export type { HostDocument, PersistedAnswer } from './host/host-document.js';
 export * from './host/host-result.js';
 export { type HostStore, memoryStore } from './host/host-store.js';

@@ -3,6 +3,8 @@ import { ApiError, errorFromResponse, tryParse } from '../api-error.js';
 import { queryString } from '../transport.js';
 import type { ResolveAnswer } from '../wire.js';
 import { AnswerCache, type CacheEntry } from './answer-cache.js';
+import { createEventReporter, type EventReporter, type EventReporterOptions } from './event-reporter.js';
+import { HeldAnswers } from './held-answers.js';
 import { DocumentSlot, isReleaseState } from './host-document.js';
 import {
   type HostResolveOptions,
@@ -43,7 +45,18 @@ export interface HostClientOptions {
   bootstrap?: Snapshot | undefined;
   /** Errors of the store (unreadable, full): reported, and the client goes on from memory. */
   onStoreError?: ((error: unknown) => void) | undefined;
+  /**
+   * Event reporting (`client.events`): the host key and, optionally, the batching and retry settings. Without
+   * a host key every event is dropped (`CLOSED`). Events go to `baseUrl` unless `events.baseUrl` names the API
+   * server (a resolver does not count them); `fetch` and `now` are the client's.
+   */
+  events?: HostEventsOptions | undefined;
 }
+
+/** The reporter's settings as the host client takes them: the answers, fetch and clock are the client's. */
+export type HostEventsOptions = Omit<EventReporterOptions, 'answerFor' | 'baseUrl' | 'fetch' | 'now'> & {
+  baseUrl?: string | undefined;
+};
 
 export interface HostClient {
   /**
@@ -58,8 +71,18 @@ export interface HostClient {
   resolve(appId: string, userId: string, options?: HostResolveOptions): Promise<HostResolveResult>;
   /** Forgets every cached answer, the kept ones too (say, on logout). */
   clear(): void;
-  /** Resolves once every answer so far is written to the store (say, before the process exits). */
+  /**
+   * Reports launches, errors, crashes and feedback, each counted under the version and channel of the last
+   * answer `resolve` gave for (app, user); a user with no answer yet is dropped and counted (`NO_ANSWER`).
+   */
+  readonly events: EventReporter;
+  /**
+   * Resolves once every answer so far is written to the store and every event so far is sent or dropped
+   * (say, before the process exits). Never rejects for the events.
+   */
   flush(): Promise<void>;
+  /** Flushes, then stops the event reporter's timer; later events are dropped. */
+  close(): Promise<void>;
 }
 
 /** Statuses that say "the resolver cannot answer now", not "the question is wrong": serve the last answer. */
@@ -93,6 +116,15 @@ export function createHostClient(options: HostClientOptions): HostClient {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const now = options.now ?? Date.now;
   const cache = new AnswerCache(options.maxEntries ?? 1000);
+  const held = new HeldAnswers(options.maxEntries ?? 1000);
+  const events = createEventReporter({
+    ...options.events,
+    baseUrl: options.events?.baseUrl ?? baseUrl,
+    hostKey: options.events?.hostKey,
+    answerFor: (appId, userId) => held.get(appId, userId),
+    fetch: fetchFn,
+    now,
+  });
   const inFlight = new Map<string, Promise<HostResolveResult>>();
   const absolute = (url: string) => absolutePackageUrl(baseUrl, url);
   if (options.bootstrap !== undefined && !isReleaseState(options.bootstrap))
@@ -234,6 +266,11 @@ export function createHostClient(options: HostClientOptions): HostClient {
     return computed.stale;
   }
 
+  const hold = (appId: string, userId: string, result: HostResolveResult) => {
+    held.note(appId, userId, result);
+    return result;
+  };
+
   const client: HostClient = {
     resolve(appId, userId, opts = {}) {
       if (!loaded) return load().then(() => client.resolve(appId, userId, opts));
@@ -241,23 +278,35 @@ export function createHostClient(options: HostClientOptions): HostClient {
       const key = AnswerCache.key(appId, userId, channel);
       const entry = cache.get(key);
       const t = now();
-      if (entry && t < entry.freshUntil) return Promise.resolve(entry.fresh);
-      if (entry && t < entry.retryAt) return Promise.resolve(entry.stale);
+      if (entry && t < entry.freshUntil) return Promise.resolve(hold(appId, userId, entry.fresh));
+      if (entry && t < entry.retryAt) return Promise.resolve(hold(appId, userId, entry.stale));
       // Callers asking for the same answer at once share one request.
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = revalidate(key, appId, userId, channel, entry).finally(() => inFlight.delete(key));
+        pending = revalidate(key, appId, userId, channel, entry)
+          .then((result) => hold(appId, userId, result))
+          .finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
       return pending;
     },
+    events,
     clear() {
       cache.clear();
+      held.clear();
       persist();
     },
     async flush() {
-      await load();
-      await slot?.flush();
+      await Promise.all([
+        events.flush(),
+        (async () => {
+          await load();
+          await slot?.flush();
+        })(),
+      ]);
+    },
+    async close() {
+      await Promise.all([events.close(), client.flush()]);
     },
   };
   return client;
