@@ -42,6 +42,10 @@ const COMMAND_OF: Record<string, string> = {
   'POST /v1/apps/{app}/versions/{v}/cancel-review': 'cancel-review',
   'POST /v1/apps/{app}/versions/{v}/review': 'review approve',
   'POST /v1/apps/{app}/versions/{v}/gray': 'gray',
+  'PUT /v1/apps/{app}/versions/{v}/gray-plan': 'gray',
+  'GET /v1/apps/{app}/versions/{v}/gray-plan': 'status',
+  'POST /v1/apps/{app}/versions/{v}/gray-plan/pause': 'pause',
+  'POST /v1/apps/{app}/versions/{v}/gray-plan/resume': 'resume',
   'POST /v1/apps/{app}/versions/{v}/cancel-gray': 'cancel-gray',
   'POST /v1/apps/{app}/versions/{v}/publish': 'publish',
   'POST /v1/apps/{app}/rollback': 'rollback',
@@ -69,10 +73,6 @@ const NOT_A_PERSON: Record<string, string> = {
  */
 const NO_COMMAND_YET: Record<string, string> = {
   'GET /v1/apps/{app}/versions/{v}/health': 'issue 14: `health` is to come',
-  'PUT /v1/apps/{app}/versions/{v}/gray-plan': 'issue 14: `gray --plan` is to come',
-  'GET /v1/apps/{app}/versions/{v}/gray-plan': 'issue 14: `status` will show the plan',
-  'POST /v1/apps/{app}/versions/{v}/gray-plan/pause': 'issue 14: `pause` is to come',
-  'POST /v1/apps/{app}/versions/{v}/gray-plan/resume': 'issue 14: `resume` is to come',
 };
 
 let dir: string;
