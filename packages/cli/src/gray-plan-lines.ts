@@ -48,5 +48,13 @@ export function grayPlanLines(plan: GrayPlan, c: Colors): string[] {
     `  at this step since ${when(plan.stepStartedAt)}${next ? ` · may ${last ? 'publish' : 'widen'} from ${when(next)}` : ''}`,
   ];
   if (plan.lastDecision) lines.push(`  last decision: ${plan.lastDecision}`);
+  // A halted or paused plan waits for a person: say which commands move it on.
+  const flags = `--app ${plan.appId} --version ${plan.version}`;
+  if (plan.state === 'halted') {
+    lines.push(
+      c.yellow(`  waiting for a person: minirelease resume ${flags} (a fresh test), or cancel-gray`),
+    );
+  }
+  if (plan.state === 'paused') lines.push(c.dim(`  minirelease resume ${flags} to go on`));
   return lines;
 }
