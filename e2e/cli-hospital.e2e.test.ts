@@ -1,9 +1,9 @@
 /**
  * Issue 11's "done when", with the real binary against a real `minirelease start`: a 医院 app from upload to
- * published with the CLI alone, its experience version for two experiencers, what a folder upload leaves
+ * published with the CLI alone (a screenshot for the reviewer too), its experience version for two experiencers, what a folder upload leaves
  * out, and an expired token.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,11 +55,20 @@ describe('a 医院 app with the CLI alone', () => {
     expect(await ok('app', 'edit', '--app', APP, '--name', '青禾医院')).toMatchObject({ name: '青禾医院' });
     expect(await ok('version', 'edit', ...at, '--description', NOTES)).toMatchObject({ description: NOTES });
 
+    // A screenshot file: uploaded by submit, named by its sha256, saved back for the reviewer.
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('挂号页')]);
+    await writeFile(join(p.tmp, 'booking.png'), png);
     const materials = ['--test-account', 'patient-demo', '--test-password', 'pw-2026'];
-    expect(await ok('submit', ...at, ...materials)).toMatchObject({ status: 'AUDITING' });
+    const shot = ['--screenshot', join(p.tmp, 'booking.png')];
+    expect(await ok('submit', ...at, ...materials, ...shot)).toMatchObject({ status: 'AUDITING' });
     const queued = await ok<{ items: { appId: string }[] }>('review', 'queue');
     expect(queued.items.map((i) => i.appId)).toContain(APP);
-    expect(await ok('review', 'show', ...at)).toMatchObject({ materials: { testPassword: 'pw-2026' } });
+    const saveTo = join(p.tmp, 'review');
+    const item = await ok<{ materials: { testPassword: string; screenshots: string[] } }>(
+      ...['review', 'show', ...at, '--save-materials', saveTo],
+    );
+    expect(item.materials).toMatchObject({ testPassword: 'pw-2026', screenshots: [expect.any(String)] });
+    expect(await readFile(join(saveTo, `${item.materials.screenshots[0]}.png`))).toEqual(png);
     expect(await ok('review', 'approve', ...at)).toMatchObject({ status: 'WAIT_RELEASE' });
     expect(await ok('publish', ...at)).toMatchObject({ status: 'RELEASE' });
 

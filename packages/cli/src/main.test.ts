@@ -43,7 +43,7 @@ describe('usage errors exit 2 without a request', () => {
     const { code, io } = await run(['gray', '--app', 'a', '--version', '1.0.0', '--json']);
     expect(code).toBe(2);
     expect(JSON.parse(io.stderrText())).toEqual({
-      error: { code: 'USAGE', message: "required option '--percent <share>' not specified" },
+      error: { code: 'USAGE', message: 'give --percent <share>, or --plan <steps> for a plan' },
     });
     expect(io.stdoutText()).toBe('');
   });

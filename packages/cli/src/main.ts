@@ -13,6 +13,7 @@ import { registerHostKey } from './commands/hostkey.js';
 import { registerLog } from './commands/log.js';
 import { registerLogin } from './commands/login.js';
 import { registerOfflineOnline } from './commands/offline.js';
+import { registerPauseResume } from './commands/pause.js';
 import { registerPublish } from './commands/publish.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerReview } from './commands/review.js';
@@ -48,6 +49,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerCancelReview(program, ctx);
   registerReview(program, ctx);
   registerGray(program, ctx);
+  registerPauseResume(program, ctx);
   registerCancelGray(program, ctx);
   registerPublish(program, ctx);
   registerRollback(program, ctx);

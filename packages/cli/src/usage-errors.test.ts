@@ -24,6 +24,8 @@ async function exitOf(args: string[]) {
 }
 
 const atV = ['--app', 'a', '--version', '1.0.0'];
+/** A whole, valid plan; a case overrides one flag after it (commander keeps the last value). */
+const plan = ['--plan', '1,5,100', '--soak', '30m', '--min-launches', '500'];
 
 const USAGE_ERRORS: [string, string[]][] = [
   ['an unknown command', ['deploy']],
@@ -49,6 +51,20 @@ const USAGE_ERRORS: [string, string[]][] = [
   ['app edit with nothing to change', ['app', 'edit', '--app', 'a']],
   ['app member with neither --role nor --remove', ['app', 'member', '--app', 'a', '--principal', 'p']],
   ['a bad --version value', ['publish', '--app', 'a', '--version', 'latest']],
+  ['gray with neither --percent nor --plan', ['gray', ...atV]],
+  ['gray with both --percent and --plan', ['gray', ...atV, '--percent', '5', ...plan]],
+  ['a plan flag without --plan', ['gray', ...atV, '--percent', '5', '--soak', '30m']],
+  ['gray --plan without --soak', ['gray', ...atV, '--plan', '1,5', '--min-launches', '1']],
+  ['gray --plan without --min-launches', ['gray', ...atV, '--plan', '1,5', '--soak', '30m']],
+  ['plan steps that narrow', ['gray', ...atV, ...plan, '--plan', '5,1']],
+  ['a plan step out of range', ['gray', ...atV, ...plan, '--plan', '1,150']],
+  ['a soak of part of a minute', ['gray', ...atV, ...plan, '--soak', '90s']],
+  ['a soak without its unit', ['gray', ...atV, ...plan, '--soak', '30']],
+  ['a bad --min-launches', ['gray', ...atV, ...plan, '--min-launches', '-1']],
+  ['a --bad-ratio below 1.25', ['gray', ...atV, ...plan, '--bad-ratio', '1']],
+  ['a bad --on-degraded', ['gray', ...atV, ...plan, '--on-degraded', 'explode']],
+  ['pause without --version', ['pause', '--app', 'a']],
+  ['resume with a bad --version', ['resume', '--app', 'a', '--version', 'v2']],
   ['hostkey create without a name', ['hostkey', 'create']],
   ['hostkey revoke with an extra argument', ['hostkey', 'revoke', 'hk_1', 'hk_2']],
   ['an unknown hostkey subcommand', ['hostkey', 'rotate', 'hk_1']],
@@ -74,6 +90,8 @@ describe('usage errors exit 2, refusals exit 1', () => {
     ['publish', [...['publish'], ...atV]],
     ['version delete', ['version', 'delete', ...atV]],
     ['app edit', ['app', 'edit', '--app', 'a', '--name', 'n']],
+    ['gray --plan', ['gray', ...atV, ...plan]],
+    ['pause', ['pause', ...atV]],
     ['hostkey revoke', ['hostkey', 'revoke', 'hk_1']],
   ])('a refusal by the server (%s) exits 1', async (_, args) => {
     expect((await exitOf(args)).code).toBe(1);

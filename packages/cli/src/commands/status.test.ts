@@ -30,6 +30,9 @@ const v = (version: string, status: string, grayPercentage: number | null) => ({
 function server() {
   return startStubServer((req) => {
     if (req.path === '/v1/apps/qinghe-books') return json(200, app);
+    if (req.path.endsWith('/gray-plan')) {
+      return json(404, { error: { code: 'GRAY_PLAN_NOT_FOUND', message: 'no plan' } });
+    }
     // Two pages, to see that status follows the cursor.
     if (req.query.get('cursor') === 'p2') return json(200, { items: [v('1.1.0', 'GRAY', 30)] });
     return json(200, { items: [v('1.0.0', 'RELEASE', null)], nextCursor: 'p2' });
@@ -41,8 +44,17 @@ describe('statusCommand', () => {
     stub = await server();
     const { deps, io } = commandDeps(stub.url, { json: true });
     expect(await statusCommand({ app: 'qinghe-books' }, deps)).toBe(0);
-    const { app: shown, versions } = io.stdoutJson<{ app: unknown; versions: { version: string }[] }>();
+    const {
+      app: shown,
+      versions,
+      grayPlan,
+    } = io.stdoutJson<{
+      app: unknown;
+      versions: { version: string }[];
+      grayPlan: unknown;
+    }>();
     expect(shown).toEqual(app);
+    expect(grayPlan).toBeNull();
     expect(versions.map((x) => x.version)).toEqual(['1.0.0', '1.1.0']);
   });
 
