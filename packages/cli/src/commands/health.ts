@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { CliContext, Deps } from '../context.js';
+import { parseBadRatio } from '../gray-plan-flags.js';
 import { healthLines } from '../health-lines.js';
 import { type AppVersionFlags, integer, withAppVersion } from '../options.js';
 
@@ -35,13 +36,6 @@ export function windowArg(value: string): string {
   return value;
 }
 
-function ratioArg(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 1.25 || n > 10)
-    throw new InvalidArgumentError('expected a ratio from 1.25 to 10');
-  return n;
-}
-
 export function registerHealth(program: Command, ctx: CliContext): void {
   withAppVersion(
     program
@@ -51,7 +45,7 @@ export function registerHealth(program: Command, ctx: CliContext): void {
       ),
   )
     .option('--window <span>', 'how far back: 30m, 6h, 1d (default 1d, at most 30d)', windowArg)
-    .option('--bad-ratio <r>', 'the ratio healthy must rule out (default 2)', ratioArg)
+    .option('--bad-ratio <r>', 'the ratio healthy must rule out (default 2)', parseBadRatio)
     .option('--min-launches <n>', 'gray launches healthy needs (default 0)', integer(0, 100_000_000))
     .action((flags: HealthFlags, command: Command) => ctx.run(command, (deps) => healthCommand(flags, deps)));
 }
