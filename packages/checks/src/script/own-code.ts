@@ -37,8 +37,11 @@ const PATH_ID = /[/\\]|\.(m?[jt]sx?|vue|nvue)(\?|$)/;
  * the app's own modules.
  */
 export function isVendorModule(id: string, chunkNames: readonly string[], path: string): boolean {
-  if (/(^|[/\\])node_modules[/\\]/.test(id)) return true;
-  if (PATH_ID.test(id)) return false;
+  // A module built through loaders is named `loader!…!resource` (Taro's Vue pages:
+  // `./node_modules/@tarojs/taro-loader/lib/raw.js!./src/pages/index/index.vue`): the resource is what it is.
+  const resource = id.slice(id.lastIndexOf('!') + 1);
+  if (/(^|[/\\])node_modules[/\\]/.test(resource)) return true;
+  if (PATH_ID.test(resource)) return false;
   return chunkNames.some((name) => VENDOR_CHUNK.test(name)) || BUILT.test(path);
 }
 
