@@ -14,7 +14,7 @@ import type { Owner } from './lexical-scope.js';
 import { deref, stringValue } from './module-values.js';
 import { memberOf } from './owner-members.js';
 import type { ScriptIndex } from './script-index.js';
-import type { ApiCall } from './script-summary.js';
+import type { ApiCall, ConstructorCall } from './script-summary.js';
 
 /** An authorization API reached from a launch hook without a user's gesture. */
 export interface AuthReach {
@@ -162,9 +162,24 @@ function interceptors(index: ScriptIndex, path: string): Work[] {
 }
 
 function launchHooks(index: ScriptIndex, path: string): Work[] {
-  const hooks: Work[] = [];
   const summary = index.summary(path);
-  for (const registered of summary?.constructors ?? []) {
+  const hooks = registeredHooks(index, path, summary?.constructors ?? []);
+  // A compiled page whose `Page(…)` passes a webpack import: its options object, read where it stands.
+  if (hooks.length === 0) hooks.push(...registeredHooks(index, path, summary?.compiledOptions ?? []));
+  for (const hook of summary?.hookCalls ?? []) {
+    const chain = [`${hook.name} (${where(index, path, hook.at)})`];
+    hooks.push({ path, fn: hook.fn, owner: undefined, chain });
+  }
+  return hooks;
+}
+
+function registeredHooks(
+  index: ScriptIndex,
+  path: string,
+  registrations: readonly ConstructorCall[],
+): Work[] {
+  const hooks: Work[] = [];
+  for (const registered of registrations) {
     const holder = registered.options && launchHolder(index, path, registered.options);
     if (holder === undefined) continue;
     const object = holder.node.type === 'ObjectExpression' ? holder.node : undefined;
@@ -173,23 +188,10 @@ function launchHooks(index: ScriptIndex, path: string): Work[] {
       const value = object ? dotted(object, hook) : memberOf(index, holder.path, holder.node, hook, 0)?.node;
       const fn = value && deref(index, holder.path, value, holder.node);
       if (fn?.kind === 'value' && isFunctionLike(fn.node)) {
-        const at = where(index, fn.path, fn.node.start);
-        hooks.push({
-          path: fn.path,
-          fn: fn.node,
-          owner: holder.node,
-          chain: [`${registered.kind}.${hook} (${at})`],
-        });
+        const chain = [`${registered.kind}.${hook} (${where(index, fn.path, fn.node.start)})`];
+        hooks.push({ path: fn.path, fn: fn.node, owner: holder.node, chain });
       }
     }
-  }
-  for (const hook of summary?.hookCalls ?? []) {
-    hooks.push({
-      path,
-      fn: hook.fn,
-      owner: undefined,
-      chain: [`${hook.name} (${where(index, path, hook.at)})`],
-    });
   }
   return hooks;
 }

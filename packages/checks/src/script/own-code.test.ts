@@ -35,6 +35,10 @@ describe('own code', () => {
     expect(isVendorModule('./pages/a/a.vue?vue&type=script&lang=js&', ['pages/a/a'], 'pages/a/a.js')).toBe(
       false,
     );
+    const raw = './node_modules/@tarojs/taro-loader/lib/raw.js!./src/pages/index/index.vue';
+    expect(isVendorModule(raw, ['pages/index/index'], 'pages/index/index.js')).toBe(false);
+    const vendorThroughLoader = './node_modules/babel-loader/lib/index.js!./node_modules/vant/index.js';
+    expect(isVendorModule(vendorThroughLoader, ['pages/index/index'], 'pages/index/index.js')).toBe(true);
     expect(isVendorModule('543d', ['common/vendor'], 'common/vendor.js')).toBe(true);
     expect(isVendorModule('12', ['taro'], 'taro.js')).toBe(true);
     expect(isVendorModule('12', ['common'], 'common.js')).toBe(false);

@@ -27,6 +27,8 @@ export function isBundleName(path: string): boolean {
 
 /** The chunks that hold the framework's runtime and the libraries: uni-app's and Taro's. */
 const VENDOR_CHUNK = /^(common\/)?(vendor|vendors|runtime|taro)$/;
+/** webpack's own modules (`(webpack)/buildin/global.js`) and Node built-ins it left out (`util (ignored)`). */
+const WEBPACK_OWN = /^\(webpack\)|\(ignored\)$/;
 /** A module id the build kept as a source path (`./src/utils/http.js`, `./pages/a/a.vue?vue&type=script`). */
 const PATH_ID = /[/\\]|\.(m?[jt]sx?|vue|nvue)(\?|$)/;
 
@@ -37,8 +39,11 @@ const PATH_ID = /[/\\]|\.(m?[jt]sx?|vue|nvue)(\?|$)/;
  * the app's own modules.
  */
 export function isVendorModule(id: string, chunkNames: readonly string[], path: string): boolean {
-  if (/(^|[/\\])node_modules[/\\]/.test(id)) return true;
-  if (PATH_ID.test(id)) return false;
+  // A module built through loaders is named `loader!…!resource` (Taro's Vue pages:
+  // `./node_modules/@tarojs/taro-loader/lib/raw.js!./src/pages/index/index.vue`): the resource is what it is.
+  const resource = id.slice(id.lastIndexOf('!') + 1);
+  if (/(^|[/\\])node_modules[/\\]/.test(resource) || WEBPACK_OWN.test(resource)) return true;
+  if (PATH_ID.test(resource)) return false;
   return chunkNames.some((name) => VENDOR_CHUNK.test(name)) || BUILT.test(path);
 }
 

@@ -96,7 +96,7 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
         if (!minified) own.templateScripts.push(path);
       } else if (isChunkText(text(path)!)) {
         // A compiled build's chunk, minified or not (uni-app's dev builds are not): judged by its modules.
-        const holdsOwn = !bundle || OWN_PATH_ID.test(text(path)!);
+        const holdsOwn = !bundle || OWN_PATH_ID.test(text(path)!) || OWN_BANNER.test(text(path)!);
         if (holdsOwn && index.chunk(path)?.modules.some((m) => m.own)) own.scripts.push(path);
         else if (!bundle && !minified && index.chunk(path) === undefined) own.scripts.push(path);
       } else if (!minified || (!bundle && isAppScript(path, files))) own.scripts.push(path);
@@ -141,7 +141,11 @@ export function createScriptIndex(files: ReadonlyMap<string, Buffer>): ScriptInd
       if (!chunks.has(path)) {
         const script = index.parse(path);
         const ok = script !== undefined && script.result.errors.length === 0;
-        chunks.set(path, ok ? readWebpackChunk(script.result.program, script.source, path) : undefined);
+        const result = script?.result;
+        const read = ok
+          ? readWebpackChunk(result!.program, script.source, path, result!.comments)
+          : undefined;
+        chunks.set(path, read);
       }
       return chunks.get(path);
     },
@@ -174,6 +178,13 @@ function isChunkText(source: string): boolean {
  */
 const OWN_PATH_ID =
   /["']\.{1,2}\/(?!node_modules\/)(?:[^"'\n]*\/)?[^"'\n/]+\.(?:[jt]sx?|vue)(?:\?[^"'\n]*)?["']\s*:/;
+
+/**
+ * The same in a development build, which keeps numeric ids and names each module's source in a banner
+ * comment (`!*** D:/shop/store/index.js ***!`): a source outside `node_modules` and webpack's own.
+ */
+const OWN_BANNER =
+  /!\*\*\* (?!\(webpack\))(?![^*\n]*node_modules)[^*\n]*\/[^*\n/]+\.(?:[jt]sx?|vue)(?:\?[^*\n]*)? \*\*\*!/;
 
 /**
  * Parses as ES module or script by content (`unambiguous`). A script with errors is parsed again as CommonJS,

@@ -43,6 +43,11 @@ export interface ScriptSummary {
   /** The same calls by node, for rules that walk a function and meet them. */
   apiByCall: Map<CallExpression, ApiCall>;
   constructors: ConstructorCall[];
+  /**
+   * A compiled file's object literals with launch hooks that its `Page(…)`/`App(…)` calls may not reach
+   * (they pass a webpack import): read when those calls give no hook.
+   */
+  compiledOptions: ConstructorCall[];
   /** Taro's function-component hooks that run on mount: `useLoad(fn)`, `useDidShow(fn)`, `useEffect(fn)`. */
   hookCalls: HookCall[];
   /** Every module the script loads (`import`, `require`, `import()`), with the line. */
@@ -90,6 +95,7 @@ export function summarize(
     apiCalls: [],
     apiByCall: new Map(),
     constructors: [],
+    compiledOptions: [],
     hookCalls: [],
     modules: [],
     debuggers: [],
@@ -187,14 +193,14 @@ function summarizeOne(
       if (name !== undefined) addCall(call, name);
     }
   }
-  // The compiled page's or app's options, when the file registers none with `Page(…)`/`App(…)`.
-  if (hookObjects.length > 0 && summary.constructors.length === 0) {
-    for (const options of hookObjects) {
-      const kind = options.properties.some((p) => p.type === 'Property' && propertyName(p) === 'onLaunch')
-        ? 'App'
-        : 'Page';
-      summary.constructors.push({ kind, options, line: line(options.start) });
-    }
+  // The compiled page's or app's options: registrations when the file makes none with `Page(…)`/`App(…)`,
+  // else kept for when those name a module of another chunk (Taro's `Page(createPageConfig(n("…vue")…))`).
+  const registers = summary.constructors.length === 0 ? summary.constructors : summary.compiledOptions;
+  for (const options of hookObjects) {
+    const kind = options.properties.some((p) => p.type === 'Property' && propertyName(p) === 'onLaunch')
+      ? 'App'
+      : 'Page';
+    registers.push({ kind, options, line: line(options.start) });
   }
 
   for (const options of launchClasses) {

@@ -112,3 +112,36 @@ describe('a compiled module’s own constants (issue 12)', () => {
     );
   });
 });
+
+describe('a uni-app development build’s common/vendor.js (issue 12)', () => {
+  // Development builds keep numeric ids and name each module's source in a banner comment; the app's
+  // shared modules (a store, a request wrapper) sit in the vendor chunk beside the framework.
+  const banner = (source: string) => `/*!***!\n  !*** ${source} ***!\n  \\***/`;
+  const devBuild = (own: string, vendor: string) => {
+    const files = uniAppBuild();
+    const modules = [
+      [12, './node_modules/@dcloudio/uni-mp-weixin/dist/index.js', `exports.default={};${vendor}`],
+      [3, '(webpack)/buildin/global.js', `module.exports=function(){${vendor}};`],
+      [15, 'D:/HBuilderX/shop/common/http.js', `var BASE="http://api.qinghe.example";${own}`],
+    ]
+      .map(
+        ([id, source, body]) =>
+          `\n/***/ ${id}:\n${banner(String(source))}\n/***/ (function(module, exports, __webpack_require__) {\n${body}\n})`,
+      )
+      .join(',');
+    files.set(
+      'common/vendor.js',
+      Buffer.from(
+        `(global["webpackJsonp"] = global["webpackJsonp"] || []).push([["common/vendor"],{${modules}\n}]);`,
+      ),
+    );
+    return files;
+  };
+  const request = 'module.exports=function(p){return wx.request({url:BASE+p})};';
+
+  it('judges a module whose banner names the app’s own source, and not the framework’s or webpack’s', async () => {
+    expect(codes(await check(devBuild(request, '')))).toEqual(['INSECURE_REQUEST common/vendor.js']);
+    const vendorOnly = 'wx.request({url:"http://api.qinghe.example/x"});';
+    expect(await check(devBuild('', vendorOnly))).toEqual([]);
+  });
+});

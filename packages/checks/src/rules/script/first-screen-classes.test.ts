@@ -156,3 +156,30 @@ describe('FIRST_SCREEN_AUTH in Taro components, compiled', () => {
     expect(await authFindings(taroPage(body))).toEqual([]);
   });
 });
+
+describe('FIRST_SCREEN_AUTH in a Taro (Vue) page chunk', () => {
+  // Taro's Vue pages: the page module, named through Taro's loader, registers the component it imports
+  // from the script module of the same chunk; the hooks are in that module's options object.
+  const vuePage = (load: string) => {
+    const files = taroBuild();
+    const raw = './node_modules/@tarojs/taro-loader/lib/raw.js!./src/pages/index/index.vue';
+    const script = './src/pages/index/index.vue?vue&type=script&lang=js&';
+    const modules = {
+      [raw]: `n.r(t);var r=n("./node_modules/@tarojs/runtime/dist/runtime.esm.js"),o=n("${script}");Page(Object(r.createPageConfig)(o.a,"pages/index/index",{root:{cn:[]}},{}||{}));`,
+      [script]: `var r=n("./node_modules/@tarojs/taro/index.js"),o=n.n(r);t.a={name:"Index",onLoad:function(){this.load()},methods:{load:function(){${load}},tap:function(){o.a.getUserProfile({desc:"头像"})}}};`,
+    };
+    const deps = [raw, 'runtime', 'taro', 'vendors', 'common'];
+    files.set('pages/index/index.js', Buffer.from(jsonp('wx', ['pages/index/index'], modules, deps)));
+    return files;
+  };
+
+  it('follows the script module’s onLoad when Page(…) passes a webpack import; a tap stays silent', async () => {
+    const findings = await authFindings(vuePage('o.a.getUserProfile({desc:"头像"})'));
+    expect(chainOf(findings[0])?.map((step) => step.replace(/ \(.*/, ''))).toEqual([
+      'Page.onLoad',
+      'this.load',
+      'wx.getUserProfile',
+    ]);
+    expect(await authFindings(vuePage(''))).toEqual([]);
+  });
+});
