@@ -139,7 +139,11 @@ export function HealthSection({ appId, version }: { appId: string; version: stri
             <Row gutter={[16, 16]}>
               {SIGNALS.map((s) => (
                 <Col key={s} xs={24} lg={8}>
-                  <HealthChart points={h.series?.points ?? []} signal={s} />
+                  <HealthChart
+                    points={h.series?.points ?? []}
+                    bucketMinutes={h.series?.bucketMinutes ?? 1}
+                    signal={s}
+                  />
                 </Col>
               ))}
             </Row>
