@@ -51,6 +51,7 @@ export function HealthChart({
           type: 'time',
           min: points[0] ? Date.parse(points[0].minute) : undefined,
           max: points.at(-1) ? Date.parse(points.at(-1)!.minute) + bucketMinutes * 60_000 : undefined,
+          minInterval: bucketMinutes * 60_000,
           axisLabel: { color: '#595959', hideOverlap: true },
         },
         yAxis: { type: 'value', axisLabel: { color: '#595959', formatter: '{value} %' } },

@@ -79,7 +79,8 @@ export function HealthSection({ appId, version }: { appId: string; version: stri
           <Table<SignalHealth & { key: HealthSignal }>
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            // Scrolls sideways on a phone rather than wrapping each number over four lines.
+            scroll={{ x: 760 }}
             data-testid="health-table"
             dataSource={SIGNALS.map((s) => ({ ...h.signals[s], key: s }))}
             columns={[
