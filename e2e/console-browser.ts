@@ -41,9 +41,11 @@ export async function startPlatform(
   bin: string,
   dataDir: string,
   port: number,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [bin, 'start', '--port', String(port), '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let seen = '';
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { Health, HealthCounts, HealthSignal, HealthVerdict, SignalHealth } from '@minirelease/sdk';
 import type { Colors, Lang } from './output.js';
 import { mergePoints, sparkline } from './sparkline.js';
-import { table } from './table.js';
+import { displayWidth, table } from './table.js';
 
 /** A sparkline this wide fits an 80-column terminal beside its labels. */
 const SPARK_COLUMNS = 32;
@@ -89,14 +89,14 @@ function sparkLines(health: Health, lang: Lang, c: Colors): string[] {
   const merged = mergePoints(points, SPARK_COLUMNS);
   const minutes = (health.series?.bucketMinutes ?? 1) * Math.ceil(points.length / merged.length);
   const lines = [c.dim(TEXT[lang].over(minutes, points[0]!.minute.slice(0, 16).replace('T', ' ')))];
-  const width = Math.max(...SIGNALS.map((s) => [...TEXT[lang][s]].length * (lang === 'zh' ? 2 : 1)));
+  const width = Math.max(...SIGNALS.map((s) => displayWidth(TEXT[lang][s])));
   for (const signal of SIGNALS) {
     const rate = (side: HealthCounts) => (side.launches === 0 ? null : side[FIELD[signal]] / side.launches);
     const gray = merged.map((p) => rate(p.gray));
     const stable = merged.map((p) => rate(p.stable));
     const max = Math.max(0, ...gray.map((r) => r ?? 0), ...stable.map((r) => r ?? 0));
     const label = TEXT[lang][signal];
-    const pad = ' '.repeat(width - [...label].length * (lang === 'zh' ? 2 : 1));
+    const pad = ' '.repeat(width - displayWidth(label));
     lines.push(`${label}${pad}  ${c.yellow(sparkline(gray, max))}  ${c.dim(sparkline(stable, max))}`);
   }
   return lines;

@@ -19,7 +19,7 @@ export const SIGNAL_LABELS: Record<HealthSignal, Text> = {
 };
 
 export const PLAN_STATE_LABELS: Record<GrayPlanState, Text & { color: string }> = {
-  active: { zh: '进行中', en: 'Active', color: 'processing' },
+  active: { zh: '进行中', en: 'Active', color: '#0a4fb3' },
   paused: { zh: '已暂停', en: 'Paused', color: 'default' },
   halted: { zh: '已停止（健康度变差）', en: 'Halted (degraded)', color: '#b71c1c' },
   completed: { zh: '已完成', en: 'Completed', color: '#237804' },

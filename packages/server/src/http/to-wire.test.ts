@@ -33,7 +33,7 @@ describe('a page of apps as resources', () => {
   });
   afterAll(() => s.close());
 
-  it('takes five queries for one app and five for 25 (the open gray plans in one)', async () => {
+  it('takes five queries for one app and five for 25 (the open gray plans one of them)', async () => {
     const rows = await appStore.list(s.services.db, { limit: 25 });
     expect(rows).toHaveLength(25);
     const one = queryCounter();

@@ -21,7 +21,15 @@ function rates(points: readonly HealthPoint[], side: 'gray' | 'stable', signal: 
  * One signal's rate per launch, gray against stable over the series (ECharts, loaded on first draw). The canvas
  * is an image to assistive technology: its label says what it shows, and the table beside it has the numbers.
  */
-export function HealthChart({ points, signal }: { points: readonly HealthPoint[]; signal: HealthSignal }) {
+export function HealthChart({
+  points,
+  bucketMinutes,
+  signal,
+}: {
+  points: readonly HealthPoint[];
+  bucketMinutes: number;
+  signal: HealthSignal;
+}) {
   const { pick } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const title = fill(pick(HEALTH_TEXT.chartTitle), { signal: pick(SIGNAL_LABELS[signal]) });
@@ -38,7 +46,14 @@ export function HealthChart({ points, signal }: { points: readonly HealthPoint[]
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v} %`) },
         legend: { top: 0, textStyle: { color: '#262626' } },
         grid: { left: 48, right: 16, top: 32, bottom: 28 },
-        xAxis: { type: 'time', axisLabel: { color: '#595959', hideOverlap: true } },
+        // The series' own span: left to itself, a time axis around a few minutes stretches over days.
+        xAxis: {
+          type: 'time',
+          min: points[0] ? Date.parse(points[0].minute) : undefined,
+          max: points.at(-1) ? Date.parse(points.at(-1)!.minute) + bucketMinutes * 60_000 : undefined,
+          minInterval: bucketMinutes * 60_000,
+          axisLabel: { color: '#595959', hideOverlap: true },
+        },
         yAxis: { type: 'value', axisLabel: { color: '#595959', formatter: '{value} %' } },
         series: [
           {
@@ -67,7 +82,7 @@ export function HealthChart({ points, signal }: { points: readonly HealthPoint[]
       window.removeEventListener('resize', resize);
       chart?.dispose();
     };
-  }, [points, signal, pick]);
+  }, [points, bucketMinutes, signal, pick]);
   return (
     <figure style={{ margin: 0 }}>
       <figcaption style={{ fontWeight: 500 }}>{title}</figcaption>

@@ -79,7 +79,8 @@ export function HealthSection({ appId, version }: { appId: string; version: stri
           <Table<SignalHealth & { key: HealthSignal }>
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            // Scrolls sideways on a phone rather than wrapping each number over four lines.
+            scroll={{ x: 760 }}
             data-testid="health-table"
             dataSource={SIGNALS.map((s) => ({ ...h.signals[s], key: s }))}
             columns={[
@@ -139,7 +140,11 @@ export function HealthSection({ appId, version }: { appId: string; version: stri
             <Row gutter={[16, 16]}>
               {SIGNALS.map((s) => (
                 <Col key={s} xs={24} lg={8}>
-                  <HealthChart points={h.series?.points ?? []} signal={s} />
+                  <HealthChart
+                    points={h.series?.points ?? []}
+                    bucketMinutes={h.series?.bucketMinutes ?? 1}
+                    signal={s}
+                  />
                 </Col>
               ))}
             </Row>
