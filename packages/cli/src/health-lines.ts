@@ -1,3 +1,4 @@
+import { explainHealth } from '@minirelease/core';
 import type { Health, HealthCounts, HealthSignal, HealthVerdict, SignalHealth } from '@minirelease/sdk';
 import type { Colors, Lang } from './output.js';
 import { mergePoints, sparkline } from './sparkline.js';
@@ -107,7 +108,7 @@ export function healthLines(appId: string, version: string, health: Health, lang
   const t = TEXT[lang];
   const lines = [
     `${c.bold(appId)} ${version}  ${t.health}: ${verdict(health.verdict, lang, c)}`,
-    `  ${health.explanation}`,
+    `  ${explainHealth(health, lang)}`,
   ];
   if (health.sampleRatioMismatch) {
     lines.push(c.red(t.mismatch(share(health.grayShareObserved), share(health.grayShareExpected))));

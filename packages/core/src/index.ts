@@ -4,6 +4,7 @@ export * from './app/roles.js';
 export * from './errors.js';
 export * from './gray/bucket.js';
 export * from './gray/health.js';
+export * from './gray/health-explanation.js';
 export * from './gray/health-e-value.js';
 export * from './gray/host-event.js';
 export * from './gray/murmur3.js';

@@ -1,3 +1,4 @@
+import { explainHealth } from '@minirelease/core';
 import type { Health, HealthSignal, SignalHealth } from '@minirelease/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Table, Tag } from 'antd';
@@ -35,7 +36,7 @@ export function VerdictTag({ verdict }: { verdict: Health['verdict'] }) {
 
 /** The version's health against stable: the verdict and its numbers, a chart per signal, refreshed. */
 export function HealthSection({ appId, version }: { appId: string; version: string }) {
-  const { pick, date } = useI18n();
+  const { pick, date, lang } = useI18n();
   const client = useClient();
   const health = useQuery({
     queryKey: ['health', appId, version],
@@ -61,7 +62,7 @@ export function HealthSection({ appId, version }: { appId: string; version: stri
             type={VERDICT_LABELS[h.verdict].alert}
             showIcon
             title={pick(VERDICT_LABELS[h.verdict])}
-            description={h.explanation}
+            description={explainHealth(h, lang)}
             data-testid="health-verdict"
           />
           {h.sampleRatioMismatch && (
