@@ -1,12 +1,19 @@
 import type { GrayPlanRequest } from '@minirelease/core/wire';
+import { createEventReporter, createLocalResolver, type EventReporter } from '@minirelease/sdk';
+import { manualTimers } from '@minirelease/sdk/testing';
+import { loadSnapshot } from '../changes/load-snapshot.js';
 import type { Decision } from '../gray/reconcile-plan.js';
 import { versionStore } from '../storage/version-store.js';
+import { injectFetch } from './inject-fetch.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 /**
- * Gray plans driven end to end through a real server (issue 14, "Done when"): synthetic host traffic is
- * reported over `POST /v1/events` minute by minute on an injected clock, and the ticker looks at every plan
- * after every minute. Each run is its own app (1.0.0 live, 1.1.0 under the plan), all runs in one server.
+ * Gray plans driven end to end through a real server (issue 14, "Done when"): synthetic host traffic goes
+ * through the SDK's event reporter (batches, Idempotency-Keys, its clock and timers injected) into
+ * `POST /v1/events` minute by minute, each minute's events delivered before the ticker looks at every plan.
+ * Each launch is a user drawn from a large pool and answered by the SDK's local resolver, so gray and stable
+ * are split by the resolver's own hash. Each run is its own app (1.0.0 live, 1.1.0 under the plan), all runs
+ * in one server.
  */
 export interface SimulationCase {
   readonly runs: number;
@@ -19,6 +26,8 @@ export interface SimulationCase {
   readonly plan: GrayPlanRequest;
   readonly maxMinutes: number;
   readonly seed: number;
+  /** Stop a run at its first healthy look (the launches-needed case asks when that comes, nothing after). */
+  readonly untilHealthy?: boolean;
 }
 
 export interface RunResult {
@@ -42,29 +51,53 @@ const T0 = Date.parse('2026-12-01T00:00:00Z');
 const MINUTE = 60_000;
 const SIGNALS = ['errors', 'crashes', 'feedback'] as const;
 const TYPE = { errors: 'error', crashes: 'crash', feedback: 'feedback' } as const;
+/** Users launching are drawn from this many: most launches are distinct users, as in the core simulation. */
+const USER_POOL = 1_000_000;
+/** The server's largest batch: the fewest requests for millions of events. */
+const BATCH = 1_000;
 
 export async function simulate(c: SimulationCase): Promise<RunResult[]> {
-  const clock = { now: T0 };
-  const s = await startTestServer('sqlite', { now: () => new Date(clock.now) });
+  // One clock for the server, the reporter's stamps and its timers: a simulated minute is a minute to both.
+  const timers = manualTimers(T0);
+  const s = await startTestServer('sqlite', { now: () => new Date(timers.now()) });
+  let reporter: EventReporter | undefined;
   try {
     const hostKey = (await s.call('POST', '/v1/host-keys', { body: { name: 'sim' } })).json().key as string;
     const runs = await setUpRuns(s, c);
     const random = mulberry32(c.seed);
+    // The host's answers: the SDK's local mode, holding the release state as the stream would give it, so
+    // every event carries the version and channel the resolver's gray hash gave its user.
+    const local = createLocalResolver({ snapshot: await loadSnapshot(s.services.db) });
+    const answerFor = (appId: string, userId: string) => local.resolve(appId, userId);
+    const events = createEventReporter({
+      baseUrl: 'http://minirelease.test',
+      hostKey,
+      answerFor,
+      fetch: injectFetch(s.app),
+      batchSize: BATCH,
+      maxQueue: 1_000_000,
+      now: timers.now,
+      random: mulberry32(c.seed + 1),
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
+    reporter = events;
     const state = new Map(
       runs.map((appId) => [
         appId,
         {
-          share: 0,
           grayLaunches: 0,
           widenings: 0,
           done: false,
           step: 0,
+          share: 0,
           state: 'active',
           looks: [] as RunResult['looks'][number][],
         },
       ]),
     );
-    const apply = (decisions: readonly Decision[]) => {
+    const apply = async (decisions: readonly Decision[]) => {
+      let moved = false;
       for (const d of decisions) {
         const r = state.get(d.appId)!;
         if (d.health) {
@@ -76,63 +109,52 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
         }
         if (d.step.action === 'widen') {
           if (r.share > 0) r.widenings++;
-          r.share = d.step.basisPoints / 10_000;
+          r.share = d.step.basisPoints;
           r.step = d.step.stepIndex;
         } else if (d.step.action !== 'wait') {
           r.done = true;
           r.state = d.step.action === 'halt' ? 'halted' : d.step.action === 'publish' ? 'completed' : 'ended';
         }
+        moved ||= d.step.action !== 'wait';
+        if (c.untilHealthy && d.health?.verdict === 'healthy') r.done = true;
       }
+      // A move is a change the host's resolver follows before the next launch.
+      if (moved) local.replace(await loadSnapshot(s.services.db));
     };
-    apply((await s.ticker.tick()).decisions);
-    let batch: object[] = [];
-    let batchNo = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const r = await s.call('POST', '/v1/events', {
-        token: hostKey,
-        body: { events: batch },
-        headers: { 'idempotency-key': `sim-${c.seed}-${++batchNo}` },
-      });
-      if (r.statusCode !== 202 || r.json().rejected.length > 0)
-        throw new Error(`refused: ${r.body.slice(0, 300)}`);
-      batch = [];
+    const delivered = async () => {
+      await events.flush();
+      const st = events.stats();
+      if (Object.values(st.dropped).some((n) => n > 0) || Object.keys(st.rejected).length > 0)
+        throw new Error(`events lost: ${JSON.stringify(st)}`);
     };
+    await apply((await s.ticker.tick()).decisions);
     for (let minute = 0; minute < c.maxMinutes; minute++) {
-      const minuteStart = clock.now;
-      clock.now = minuteStart + 45_000;
-      const at = minuteStart + 30_000;
+      const minuteStart = timers.now();
+      // The minute's launches are stamped at its middle; its end is when the ticker looks.
+      await timers.advance(30_000);
       let active = 0;
       for (const [appId, r] of state) {
         if (r.done) continue;
         active++;
-        const gray = binomial(random, c.launchesPerMinute, r.share);
-        const sides = [
-          ['gray', '1.1.0', gray],
-          ['stable', '1.0.0', c.launchesPerMinute - gray],
-        ] as const;
-        for (const [channel, version, launches] of sides) {
-          const base = { app: appId, version, channel, at };
-          for (let i = 0; i < launches; i++) batch.push({ ...base, type: 'launch', user: `u${i}` });
+        for (let i = 0; i < c.launchesPerMinute; i++) {
+          const user = `u${Math.floor(random() * USER_POOL)}`;
+          const answer = answerFor(appId, user);
+          if (!answer.ok) throw new Error(`${appId}: ${answer.message}`);
+          const isGray = answer.channel === 'gray';
+          events.launch(appId, user);
+          if (isGray) r.grayLaunches++;
           for (const signal of SIGNALS) {
-            const rate = c.rates[signal] * (channel === 'gray' ? (c.worse?.[signal] ?? 1) : 1);
-            const n = binomial(random, launches, Math.min(1, rate));
-            for (let i = 0; i < n; i++) batch.push({ ...base, type: TYPE[signal], user: `u${i}` });
-          }
-          if (batch.length >= 1_000) {
-            const all = batch;
-            for (let i = 0; i < all.length; i += 1_000) {
-              batch = all.slice(i, i + 1_000);
-              await flush();
-            }
+            const rate = c.rates[signal] * (isGray ? (c.worse?.[signal] ?? 1) : 1);
+            if (random() < rate) events[TYPE[signal]](appId, user);
           }
         }
-        r.grayLaunches += gray;
+        // Memory stays bounded when hundreds of apps report at once; batches stay full.
+        if (events.stats().queued >= 10 * BATCH) await delivered();
       }
-      await flush();
+      await delivered();
       if (active === 0) break;
-      clock.now = minuteStart + MINUTE;
-      apply((await s.ticker.tick()).decisions);
+      await timers.advance(minuteStart + MINUTE - timers.now());
+      await apply((await s.ticker.tick()).decisions);
     }
     return [...state].map(([appId, r]) => ({
       appId,
@@ -143,6 +165,7 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
       looks: r.looks,
     }));
   } finally {
+    await reporter?.close();
     await s.close();
   }
 }
@@ -197,28 +220,4 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** Binomial(n, p): exact by inversion for small means, normal approximation beyond (n·p·(1−p) > 30). */
-function binomial(random: () => number, n: number, p: number): number {
-  if (p <= 0 || n === 0) return 0;
-  if (p >= 1) return n;
-  const mean = n * p;
-  const variance = mean * (1 - p);
-  if (variance > 30) {
-    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    return Math.min(n, Math.max(0, Math.round(mean + z * Math.sqrt(variance))));
-  }
-  // Inversion over the pmf.
-  const q = 1 - p;
-  let k = 0;
-  let prob = q ** n;
-  let cdf = prob;
-  const u = random();
-  while (u > cdf && k < n) {
-    prob *= ((n - k) / (k + 1)) * (p / q);
-    k++;
-    cdf += prob;
-  }
-  return k;
 }
