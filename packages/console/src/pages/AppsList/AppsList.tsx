@@ -2,12 +2,14 @@ import type { App } from '@minirelease/sdk';
 import { paginate } from '@minirelease/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CreateApp } from './CreateApp.js';
+
+// The form (Form, DatePicker, Upload, the live name check) loads when it is opened: the list is the first page.
+const CreateApp = lazy(() => import('./CreateApp.js').then((m) => ({ default: m.CreateApp })));
 
 export default function AppsList() {
   const { t } = useI18n();
@@ -84,7 +86,11 @@ export default function AppsList() {
           },
         ]}
       />
-      {creating && <CreateApp onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateApp onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
