@@ -1,9 +1,9 @@
 import type { App } from '@minirelease/sdk';
-import { paginate } from '@minirelease/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
+import { appsQuery } from '../../api/apps-query.js';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -16,17 +16,7 @@ export default function AppsList() {
   const client = useClient();
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
-  const apps = useQuery({
-    queryKey: ['apps'],
-    queryFn: async () => {
-      const all: App[] = [];
-      for await (const app of paginate((cursor) =>
-        client.listApps({ limit: 200, ...(cursor ? { cursor } : {}) }),
-      ))
-        all.push(app);
-      return all;
-    },
-  });
+  const apps = useQuery(appsQuery(client));
   const needle = q.trim().toLowerCase();
   const rows = (apps.data ?? []).filter(
     (a) => needle === '' || a.appId.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle),
@@ -55,7 +45,7 @@ export default function AppsList() {
         rowKey="appId"
         loading={apps.isLoading}
         dataSource={rows}
-        pagination={{ pageSize: 50 }}
+        pagination={{ pageSize: 20 }}
         scroll={{ x: true }}
         data-testid="apps-table"
         columns={[
