@@ -108,18 +108,42 @@ export async function inspect(page: Page, name: string, dir: string): Promise<st
   return bad;
 }
 
+/** The label of the focused element: its aria-label, else its <label>'s text (a form field), else its text. */
+export function focusedLabel(page: Page): Promise<string> {
+  // A string: this file is type-checked without the DOM library.
+  return page.evaluate<string>(
+    "(() => { const e = document.activeElement; return (e?.getAttribute('aria-label') ?? e?.labels?.[0]?.innerText ?? e?.innerText ?? '').trim(); })()",
+  );
+}
+
 /** The labels of the elements Tab reaches, in order, up to `max` presses. */
 export async function tabStops(page: Page, max = 80): Promise<string[]> {
   const seen: string[] = [];
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    seen.push(
-      // A string: this file is type-checked without the DOM library.
-      await page.evaluate<string>(
-        "(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.innerText ?? '').trim()",
-      ),
-    );
+    seen.push(await focusedLabel(page));
   }
   return seen;
+}
+
+/** Tab from where the focus is until a control labelled `target` has it; the labels passed on the way. */
+export async function tabTo(page: Page, target: RegExp, max = 80): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focusedLabel(page));
+    if (target.test(seen[seen.length - 1]!)) return seen;
+  }
+  throw new Error(`${target} not reached by ${max} Tabs: ${seen.join(' | ')}`);
+}
+
+/** Whether `labels` are among `stops` in this order (each found after the one before). */
+export function inTabOrder(stops: readonly string[], labels: readonly string[]): boolean {
+  let at = -1;
+  for (const label of labels) {
+    at = stops.findIndex((s, i) => i > at && s.includes(label));
+    if (at < 0) return false;
+  }
+  return true;
 }

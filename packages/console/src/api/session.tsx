@@ -16,12 +16,19 @@ const Context = createContext<Session | null>(null);
  * The token is typed once and kept for the tab in sessionStorage (DESIGN §9): never in a URL, a cookie or
  * localStorage, so it neither leaks into logs and history nor outlives the tab.
  */
-export function SessionProvider({ children }: { children: ReactNode }) {
+export function SessionProvider({
+  children,
+  baseUrl = location.origin,
+}: {
+  children: ReactNode;
+  /** The API's origin: the page's own, but for component tests that talk to a stub server. */
+  baseUrl?: string;
+}) {
   const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
   const value = useMemo<Session>(
     () => ({
       token,
-      client: new MiniReleaseClient({ baseUrl: location.origin, ...(token ? { token } : {}) }),
+      client: new MiniReleaseClient({ baseUrl, ...(token ? { token } : {}) }),
       signIn(next) {
         sessionStorage.setItem(TOKEN_KEY, next);
         setToken(next);
@@ -31,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setToken(null);
       },
     }),
-    [token],
+    [token, baseUrl],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -9,6 +9,8 @@ export function ErrorNotice({ error }: { error: unknown }) {
   if (!error) return null;
   if (!isApiError(error)) return <Alert type="error" showIcon title={String(error)} />;
   const allowed = error.details?.allowed;
+  // A widen at or below the share: what is allowed now is a number, not a list of actions.
+  const current = error.code === 'GRAY_PERCENTAGE_NOT_INCREASING' ? error.details?.current : undefined;
   return (
     <Alert
       type="error"
@@ -20,6 +22,9 @@ export function ErrorNotice({ error }: { error: unknown }) {
         <>
           <div>{error.message}</div>
           {Array.isArray(allowed) && <div>{t('allowedNow', { a: allowed.join(', ') || t('none') })}</div>}
+          {typeof current === 'number' && (
+            <div data-testid="allowed-now">{t('allowedNow', { a: t('widenAbove', { n: current }) })}</div>
+          )}
         </>
       }
     />

@@ -41,10 +41,23 @@ export function ExperiencePanel({ app }: { app: App }) {
           <ErrorNotice error={error} />
         </div>
         {app.experienceVersion && (
-          <figure style={{ margin: 0 }}>
-            <QRCode value={link} aria-label={t('experienceQr')} />
-            <figcaption>
+          <figure style={{ margin: 0 }} data-testid="experience-qr">
+            {/* White behind the modules (antd's default is transparent): a camera reads it on any page colour. */}
+            <QRCode value={link} bgColor="#ffffff" aria-label={t('experienceQr')} />
+            <figcaption style={{ maxWidth: 260 }}>
               <Typography.Text type="secondary">{t('experienceQr')}</Typography.Text>
+              {/* What the code holds, readable and copyable, for a tester who opens it by hand. */}
+              <div>
+                {t('experienceLink')}:{' '}
+                <Typography.Text
+                  code
+                  copyable
+                  data-testid="experience-link"
+                  style={{ wordBreak: 'break-all' }}
+                >
+                  {link}
+                </Typography.Text>
+              </div>
             </figcaption>
           </figure>
         )}

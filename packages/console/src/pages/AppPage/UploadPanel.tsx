@@ -119,6 +119,7 @@ export function UploadPanel({ app }: { app: App }) {
             type="file"
             style={{ display: 'none' }}
             aria-label={t('uploadFolder')}
+            data-testid="folder-input"
             {...{ webkitdirectory: '' }}
             onChange={(e) => e.target.files && readFolder(e.target.files)}
           />

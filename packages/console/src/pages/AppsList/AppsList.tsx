@@ -1,31 +1,23 @@
 import type { App } from '@minirelease/sdk';
-import { paginate } from '@minirelease/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
+import { appsQuery } from '../../api/apps-query.js';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { GrayPlanBadge } from '../../components/GrayPlanBadge.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CreateApp } from './CreateApp.js';
+
+// The form (Form, DatePicker, Upload, the live name check) loads when it is opened: the list is the first page.
+const CreateApp = lazy(() => import('./CreateApp.js').then((m) => ({ default: m.CreateApp })));
 
 export default function AppsList() {
   const { t } = useI18n();
   const client = useClient();
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
-  const apps = useQuery({
-    queryKey: ['apps'],
-    queryFn: async () => {
-      const all: App[] = [];
-      for await (const app of paginate((cursor) =>
-        client.listApps({ limit: 200, ...(cursor ? { cursor } : {}) }),
-      ))
-        all.push(app);
-      return all;
-    },
-  });
+  const apps = useQuery(appsQuery(client));
   const needle = q.trim().toLowerCase();
   const rows = (apps.data ?? []).filter(
     (a) => needle === '' || a.appId.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle),
@@ -54,7 +46,7 @@ export default function AppsList() {
         rowKey="appId"
         loading={apps.isLoading}
         dataSource={rows}
-        pagination={{ pageSize: 50 }}
+        pagination={{ pageSize: 20 }}
         scroll={{ x: true }}
         data-testid="apps-table"
         columns={[
@@ -89,7 +81,11 @@ export default function AppsList() {
           },
         ]}
       />
-      {creating && <CreateApp onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateApp onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

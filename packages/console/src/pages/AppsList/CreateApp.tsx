@@ -1,5 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCatalog } from '../../api/catalog.js';
@@ -19,7 +30,7 @@ interface Draft {
     type?: string;
     number?: string;
     expiresAt?: { format(f: string): string };
-    file?: FileList;
+    file?: UploadFile[];
   }[];
 }
 
@@ -61,7 +72,7 @@ export function CreateApp({ onClose }: { onClose: () => void }) {
       });
       for (const q of d.qualifications ?? []) {
         if (!q.type || !q.number || !q.expiresAt) continue;
-        const file = q.file?.[0];
+        const file = q.file?.[0]?.originFileObj;
         const sha = file
           ? (await client.uploadMaterial(appId, new Uint8Array(await file.arrayBuffer()))).sha256
           : undefined;
@@ -139,6 +150,8 @@ export function CreateApp({ onClose }: { onClose: () => void }) {
                 <Space key={field.key} align="baseline" wrap>
                   <Form.Item name={[field.name, 'type']} label={t('type')}>
                     <Select
+                      showSearch
+                      optionFilterProp="label"
                       style={{ minWidth: 180 }}
                       options={(catalog.data?.qualificationTypes ?? []).map((q) => ({
                         value: q.id,
@@ -155,10 +168,19 @@ export function CreateApp({ onClose }: { onClose: () => void }) {
                   <Form.Item
                     name={[field.name, 'file']}
                     label={t('file')}
-                    valuePropName="files"
-                    getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files}
+                    valuePropName="fileList"
+                    getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
                   >
-                    <input type="file" accept="image/png,image/jpeg,image/webp" />
+                    {/* Kept in the form until the app exists; uploaded as a material on create. */}
+                    <Upload
+                      listType="picture-card"
+                      accept="image/png,image/jpeg,image/webp"
+                      maxCount={1}
+                      beforeUpload={() => false}
+                      data-testid="qualification-file"
+                    >
+                      {t('chooseFile')}
+                    </Upload>
                   </Form.Item>
                   <Button onClick={() => remove(field.name)}>{t('remove')}</Button>
                 </Space>

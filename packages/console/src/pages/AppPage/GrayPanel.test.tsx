@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import type { App, Version } from '@minirelease/sdk';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderPage } from '../../testing/render-page.js';
+import { GrayPanel } from './GrayPanel.js';
+
+afterEach(cleanup);
+
+const app: App = {
+  appId: 'qinghe-books',
+  name: '青禾读书',
+  brand: '青禾',
+  category: '图书',
+  description: '',
+  visibility: 'online',
+  revision: 7,
+  experienceVersion: null,
+  liveVersion: '1.3.0',
+  grayVersion: '1.4.0',
+  grayPercentage: 10,
+  experiencers: [],
+  qualifications: [],
+  members: [],
+  createdAt: '2026-12-01T08:00:00.000Z',
+  updatedAt: '2026-12-03T08:00:00.000Z',
+};
+const inGray: Version = {
+  appId: app.appId,
+  version: '1.4.0',
+  status: 'GRAY',
+  sha256: 'a'.repeat(64),
+  size: 1024,
+  description: '1.4.0 的版本说明',
+  grayPercentage: 10,
+  reportOk: true,
+  materials: null,
+  review: null,
+  createdBy: 'admin',
+  createdAt: '2026-12-02T08:00:00.000Z',
+  updatedAt: '2026-12-03T08:00:00.000Z',
+};
+
+describe('GrayPanel', () => {
+  it('confirms a widen with who gets what: about 30 % of users will get 1.4.0; users already in gray stay', () => {
+    renderPage(<GrayPanel app={app} inFlight={inGray} versions={[inGray]} />, { lang: 'en' });
+    fireEvent.click(screen.getByRole('button', { name: 'Widen gray 30 %' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('About 30 % of users will get 1.4.0; users already in gray stay.');
+  });
+
+  it('says the same in zh-CN, and offers no shortcut at or below the current 10 %', () => {
+    renderPage(<GrayPanel app={app} inFlight={inGray} versions={[inGray]} />);
+    expect(screen.getByRole('button', { name: '扩大灰度 10%' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '扩大灰度 50%' }));
+    expect(screen.getByRole('dialog').textContent).toContain(
+      '约 50% 的用户将获得 1.4.0；已在灰度中的用户保持不变。',
+    );
+  });
+});
