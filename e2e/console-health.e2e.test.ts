@@ -175,7 +175,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       expect(cells[7]).toBe('变差');
       const facts = await page.getByTestId('health-facts').textContent();
       expect(facts).toContain('10.0 % / 10.0 %');
-      expect(await page.getByTestId('health-verdict').textContent()).toContain('变差：错误率灰度 40.00%，稳定 1.11%');
+      expect(await page.getByTestId('health-verdict').textContent()).toContain(
+        '变差：错误率灰度 40.00%，稳定 1.11%',
+      );
       // A halted plan offers only resume, and says what resuming does to the evidence.
       await page.getByRole('button', { name: '恢复计划' }).click();
       await page.getByRole('dialog').getByText('健康度从现在重新检验').first().waitFor();

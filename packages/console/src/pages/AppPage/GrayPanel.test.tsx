@@ -19,6 +19,7 @@ const app: App = {
   liveVersion: '1.3.0',
   grayVersion: '1.4.0',
   grayPercentage: 10,
+  grayPlan: null,
   experiencers: [],
   qualifications: [],
   members: [],
