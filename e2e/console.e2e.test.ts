@@ -355,6 +355,16 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       await admin.getByRole('cell', { name: '回滚', exact: true }).first().waitFor();
       await look(admin, 'audit');
       await walk(admin, ['小程序', '筛选']);
+      // Filtered by keyboard: Tab to the action filter, Enter opens its list (axe on it open), Enter picks.
+      const auditRows = admin.locator('.ant-table-tbody tr.ant-table-row');
+      const allRows = await auditRows.count();
+      await admin.locator('body').click({ position: { x: 1, y: 1 } });
+      await tabTo(admin, /^筛选: 操作$/);
+      await admin.keyboard.press('Enter');
+      await shownOption(admin, /./).waitFor();
+      await look(admin, 'audit-filter-open');
+      await admin.keyboard.press('Enter');
+      await expect.poll(() => auditRows.count()).toBeLessThan(allRows);
       await admin.goto(`${url}/apps/${APP}/members`);
       await look(admin, 'members');
       await walk(admin, ['小程序', '成员 ID', '角色', '添加']);
