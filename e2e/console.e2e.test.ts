@@ -271,6 +271,14 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       await look(admin, 'app-1.0.0-report');
       await walk(
         admin,
+        ['小程序', '青禾读书', '设为体验版', '测试账号', '测试密码', '截图（最多 5 张）', '备注', '提交审核'],
+        60,
+      );
+      // The app page, by its breadcrumb: the pipeline of the whole app.
+      await admin.getByRole('link', { name: '青禾读书' }).first().click();
+      await admin.waitForURL(`**/apps/${APP}`);
+      await walk(
+        admin,
         ['小程序', '成员', '操作日志', '版本号', '版本说明', '选择 zip 包', '选择文件夹'],
         60,
       );
