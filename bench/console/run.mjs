@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { freePort, minirelease, stopAll, waitFor } from '../propagation/processes.mjs';
+import { freePort, minirelease, runWithCleanup, stopAll, waitFor } from '../propagation/processes.mjs';
 import { apiClient } from '../propagation/setup.mjs';
 
 const APPS = 200;
@@ -163,17 +163,4 @@ async function cleanup() {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    void cleanup().then(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-  await cleanup();
-} catch (error) {
-  console.error(error instanceof Error ? error.stack : error);
-  await cleanup();
-  process.exitCode = 1;
-}
+await runWithCleanup(main, cleanup);

@@ -7,7 +7,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort, minirelease, stopAll, waitFor } from '../propagation/processes.mjs';
+import { freePort, minirelease, runWithCleanup, stopAll, waitFor } from '../propagation/processes.mjs';
 import { apiClient, grayApps } from '../propagation/setup.mjs';
 
 const PASSES = 3;
@@ -236,17 +236,4 @@ async function cleanup() {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    void cleanup().then(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-  await cleanup();
-} catch (error) {
-  console.error(error instanceof Error ? error.stack : error);
-  await cleanup();
-  process.exitCode = 1;
-}
+await runWithCleanup(main, cleanup);

@@ -66,3 +66,23 @@ export async function waitFor(url, child, timeoutMs = 30_000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Runs a bench's `main`, then its `cleanup` (child processes, temp dirs) — after a failure too (exit code 1),
+ * and on Ctrl+C or SIGTERM (exit 130), so no bench leaves servers running or data behind.
+ */
+export async function runWithCleanup(main, cleanup) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      void cleanup().then(() => process.exit(130));
+    });
+  }
+  try {
+    await main();
+    await cleanup();
+  } catch (error) {
+    console.error(error instanceof Error ? error.stack : error);
+    await cleanup();
+    process.exitCode = 1;
+  }
+}

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort, minirelease, root, stopAll, waitFor } from './processes.mjs';
+import { freePort, minirelease, root, runWithCleanup, stopAll, waitFor } from './processes.mjs';
 import { apiClient, grayApps } from './setup.mjs';
 
 const CHANGES = 200;
@@ -187,17 +187,4 @@ async function cleanup() {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    void cleanup().then(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-  await cleanup();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  await cleanup();
-  process.exitCode = 1;
-}
+await runWithCleanup(main, cleanup);
