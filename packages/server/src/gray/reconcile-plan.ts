@@ -61,6 +61,7 @@ export async function reconcilePlan(deps: ReconcileDeps, row: GrayPlanRow): Prom
     from: startedAt - (startedAt % 60_000),
     badRatio: row.bad_ratio,
     minLaunches: row.min_launches,
+    withoutSeries: true,
   });
   const stepGrayLaunches = await grayLaunchesSince(deps, appId, version, stepStartedAt, nowMs);
   const spec: GrayPlanSpec = {

@@ -72,4 +72,13 @@ describe.each(TEST_DIALECTS)('the health series over HTTP on %s', (dialect) => {
     const r = await s.call('GET', `/v1/apps/${APP}/versions/1.1.0/health?window=2m`);
     expect(r.json().series.points[0].gray.launches).toBe(10);
   });
+
+  it('gives the ticker the same verdict and numbers without the series it does not read', async () => {
+    const full = await s.services.health.health({ appId: APP, version: '1.1.0' });
+    const lean = await s.services.health.health({ appId: APP, version: '1.1.0', withoutSeries: true });
+    expect(full.series?.points.length).toBeGreaterThan(0);
+    expect(lean.series).toBeUndefined();
+    const { series: _series, ...rest } = full;
+    expect(lean).toEqual(rest);
+  });
 });

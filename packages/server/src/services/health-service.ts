@@ -21,6 +21,8 @@ export interface HealthQuery {
   from?: number;
   badRatio?: number;
   minLaunches?: number;
+  /** Leave out the series (the ticker decides from the totals; only people read the series). Default false. */
+  withoutSeries?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -71,7 +73,7 @@ export class HealthService {
     return {
       ...health,
       distinctUsers: { gray: usersOf(gray), stable: usersOf(stable) },
-      series: healthSeries(gray, stable, to),
+      ...(q.withoutSeries ? {} : { series: healthSeries(gray, stable, to) }),
     };
   }
 }
