@@ -25,12 +25,7 @@ async function setup(): Promise<{ server: TestServer; url: string; proxy: TcpPro
   const server = await startTestServer('sqlite');
   cleanup.push(() => server.close());
   const steps = publishSteps(server);
-  await steps.create();
-  await steps.upload('1.0.0');
-  await steps.approve('1.0.0');
-  await steps.publish('1.0.0');
-  await steps.upload('1.1.0');
-  await steps.approve('1.1.0');
+  await steps.liveAndApproved();
   await steps.gray('1.1.0', 30);
   const url = await server.listen();
   const proxy = await startTcpProxy(url);

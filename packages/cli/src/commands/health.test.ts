@@ -25,12 +25,7 @@ async function grayWith(gray: MinuteCounts, stable: MinuteCounts) {
   const s = await startTestServer('sqlite', { now: () => new Date(clock) });
   servers.push(s);
   const steps = publishSteps(s);
-  await steps.create();
-  await steps.upload('1.0.0');
-  await steps.approve('1.0.0');
-  await steps.publish('1.0.0');
-  await steps.upload('1.1.0');
-  await steps.approve('1.1.0');
+  await steps.liveAndApproved();
   await steps.gray('1.1.0', 10);
   const { key } = (await s.call('POST', '/v1/host-keys', { body: { name: 'host' } })).json();
   clock = NOW;

@@ -18,12 +18,7 @@ describe.each(TEST_DIALECTS)('loadSnapshot on %s', (dialect) => {
     const steps = publishSteps(s);
     // qinghe-books: live 1.0.0, 1.1.0 in gray, 1.2.0 (not submitted) the experience version, a member and
     // experiencers.
-    await steps.create();
-    await steps.upload('1.0.0');
-    await steps.approve('1.0.0');
-    await steps.publish('1.0.0');
-    await steps.upload('1.1.0');
-    await steps.approve('1.1.0');
+    await steps.liveAndApproved();
     await steps.gray('1.1.0', 12.5);
     await steps.upload('1.2.0');
     await ok('POST', '/v1/apps/qinghe-books/versions/1.2.0/experience');

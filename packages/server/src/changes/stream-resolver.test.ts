@@ -54,12 +54,7 @@ describe('a resolver process following a test API over the network', () => {
     proxy = await startTcpProxy(base);
     token = await api.tokenFor('resolver-1', ['resolver']);
     steps = publishSteps(api);
-    await steps.create();
-    await steps.upload('1.0.0');
-    await steps.approve('1.0.0');
-    await steps.publish('1.0.0');
-    await steps.upload('1.1.0');
-    await steps.approve('1.1.0');
+    await steps.liveAndApproved();
     for (const n of [1, 2, 3, 4]) {
       const r = await api.call('POST', '/v1/apps', {
         body: { appId: `other-app-${n}`, name: `青禾读书${n}号`, brand: '青禾', category: '图书' },

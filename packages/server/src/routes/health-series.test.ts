@@ -14,12 +14,7 @@ describe.each(TEST_DIALECTS)('the health series over HTTP on %s', (dialect) => {
   beforeAll(async () => {
     s = await startTestServer(dialect, { now: () => new Date(now) });
     const steps = publishSteps(s);
-    await steps.create();
-    await steps.upload('1.0.0');
-    await steps.approve('1.0.0');
-    await steps.publish('1.0.0');
-    await steps.upload('1.1.0');
-    await steps.approve('1.1.0');
+    await steps.liveAndApproved();
     await steps.gray('1.1.0', 10);
     const { key } = (await s.call('POST', '/v1/host-keys', { body: { name: 'host' } })).json();
     const at = { appId: APP };

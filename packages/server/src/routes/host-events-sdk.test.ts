@@ -19,12 +19,7 @@ describe('host events from the SDK into a real server', () => {
   beforeAll(async () => {
     s = await startTestServer('sqlite');
     const steps = publishSteps(s);
-    await steps.create();
-    await steps.upload('1.0.0');
-    await steps.approve('1.0.0');
-    await steps.publish('1.0.0');
-    await steps.upload('1.1.0');
-    await steps.approve('1.1.0');
+    await steps.liveAndApproved();
     await steps.gray('1.1.0', 30);
     hostKey = (await s.call('POST', '/v1/host-keys', { body: { name: 'super-app' } })).json().key;
     baseUrl = await s.listen();

@@ -13,7 +13,7 @@ async function ok(s: TestServer, method: string, url: string, body?: unknown) {
 export function publishSteps(s: TestServer) {
   const step = (version: string, action: string, body: unknown = {}) =>
     ok(s, 'POST', `/v1/apps/${APP}/versions/${version}/${action}`, body);
-  return {
+  const steps = {
     create: () => ok(s, 'POST', '/v1/apps', NEW_APP),
     upload: async (version: string): Promise<{ sha256: string; size: number }> =>
       ok(
@@ -30,5 +30,15 @@ export function publishSteps(s: TestServer) {
     gray: (version: string, percentage: number) => step(version, 'gray', { percentage }),
     publish: (version: string) => step(version, 'publish'),
     experiencers: (userIds: string[]) => ok(s, 'PUT', `/v1/apps/${APP}/experiencers`, { userIds }),
+    /** The app created, 1.0.0 live and 1.1.0 approved: where gray, health and stream tests start. */
+    liveAndApproved: async () => {
+      await steps.create();
+      await steps.upload('1.0.0');
+      await steps.approve('1.0.0');
+      await steps.publish('1.0.0');
+      await steps.upload('1.1.0');
+      await steps.approve('1.1.0');
+    },
   };
+  return steps;
 }
