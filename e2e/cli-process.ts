@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/bin/minirelease.js');
+export const bin = join(root, 'packages/cli/bin/minirelease.js');
 
 export interface CliRun {
   code: number | null;

@@ -11,11 +11,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipDirectory } from '@minirelease/checks';
 import { MiniReleaseClient } from '@minirelease/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, root } from './cli-process.js';
 import {
   CHROMIUM,
   freePort,
@@ -26,8 +26,6 @@ import {
   watchPage,
 } from './console-browser.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/bin/minirelease.js');
 const shots = join(root, 'e2e/screenshots');
 const NOTES = '青禾读书首个公开版本：书架、阅读器、书签与夜间模式，支持离线阅读并在多台设备间同步阅读进度。';
 const BOOKS = { appId: 'qinghe-books', name: '青禾读书', brand: '青禾', category: '图书' };

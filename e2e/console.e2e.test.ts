@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipDirectory } from '@minirelease/checks';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, root } from './cli-process.js';
 import {
   CHROMIUM,
   freePort,
@@ -27,8 +27,6 @@ import {
 } from './console-browser.js';
 import { readQrCode } from './qr-code.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/bin/minirelease.js');
 const shots = join(root, 'e2e/screenshots');
 const APP = 'qinghe-books';
 const NOTES = '青禾读书首个公开版本：书架、阅读器、书签与夜间模式，支持离线阅读并在多台设备间同步阅读进度。';
