@@ -87,6 +87,7 @@ export function watchPage(page: Page): PageWatch {
 export async function inspect(page: Page, name: string, dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   await page.waitForLoadState('networkidle');
+  await settled(page);
   const axe = await new AxeBuilder({ page }).analyze();
   const bad = axe.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
@@ -97,6 +98,21 @@ export async function inspect(page: Page, name: string, dir: string): Promise<st
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   return bad;
+}
+
+/**
+ * Waits until every finite animation has ended: an overlay that is still fading in (a Select's options, a
+ * dialog) has part of its opacity, and axe would judge the contrast of colours halfway there. Looping ones
+ * (spinners) never end and are not waited for.
+ */
+async function settled(page: Page): Promise<void> {
+  // An expression, evaluated as playwright evaluates one (the console's CSP forbids waitForFunction's eval);
+  // a string because this file is type-checked without the DOM library.
+  const done = `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)`;
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
+    if (await page.evaluate<boolean>(done)) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 /** The label of the focused element: its aria-label, else its <label>'s text (a form field), else its text. */
