@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipDirectory } from '@minirelease/checks';
+import { experienceLink } from '@minirelease/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, root } from './cli-process.js';
@@ -286,9 +287,8 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       const link = admin.getByTestId('experience-link');
       await link.waitFor();
       const stated = ((await link.textContent()) ?? '').trim();
-      expect(stated).toBe(
-        `minirelease://open?server=${encodeURIComponent(url)}&app=${APP}&channel=experience`,
-      );
+      // The same deep link as `minirelease experience show` prints: app and version, no server, no token.
+      expect(stated).toBe(experienceLink(APP, '1.0.0'));
       expect(await readQrCode(admin.getByTestId('experience-qr').locator('canvas'))).toBe(stated);
       await submit(admin);
 

@@ -1,5 +1,6 @@
 export * from './app/app-actions.js';
 export * from './app/app-id.js';
+export * from './app/experience-link.js';
 export * from './app/roles.js';
 export * from './errors.js';
 export * from './gray/bucket.js';

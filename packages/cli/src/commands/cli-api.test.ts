@@ -1,8 +1,8 @@
+import { experienceLink } from '@minirelease/core';
 import { json, type StubHandler, type StubServer, startStubServer } from '@minirelease/sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { captureIo } from '../testing/capture-io.js';
-import { experienceLink } from './experience.js';
 
 let stub: StubServer | undefined;
 afterEach(() => stub?.close());

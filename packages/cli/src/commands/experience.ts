@@ -1,18 +1,8 @@
+import { experienceLink } from '@minirelease/core';
 import type { Command } from 'commander';
 import QRCode from 'qrcode';
 import type { CliContext, Deps } from '../context.js';
 import { type AppFlags, type AppVersionFlags, withApp, withAppVersion } from '../options.js';
-
-/**
- * The deep link an experience QR code carries: `minirelease://experience?app=<appId>&version=<x.y.z>`. The
- * host app registers the `minirelease` scheme, opens the app by id and, for a signed-in experiencer, resolves
- * to the experience version (the resolver decides; the version in the link is what the developer expected).
- * No server address and no token: a QR code is shown around and must carry nothing secret.
- */
-export function experienceLink(appId: string, version: string): string {
-  const query = new URLSearchParams({ app: appId, version });
-  return `minirelease://experience?${query}`;
-}
 
 export interface ExperienceShown {
   appId: string;
