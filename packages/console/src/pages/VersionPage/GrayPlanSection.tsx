@@ -1,10 +1,9 @@
 import { type GrayPlan, isApiError } from '@minirelease/sdk';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Steps, Tag } from 'antd';
-import { useState } from 'react';
 import { useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
-import { ConfirmButton } from '../../components/Confirm.js';
+import { ConfirmButton, useConfirmedAction } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { fill, HEALTH_TEXT, PLAN_STATE_LABELS } from '../../i18n/health-labels.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -55,7 +54,10 @@ export function GrayPlanSection({
   const client = useClient();
   const queries = useQueryClient();
   const refreshApp = useRefreshApp(appId);
-  const [error, setError] = useState<unknown>(null);
+  // A refusal (a viewer, a plan that moved meanwhile) is shown; the plan and the app are read again either way.
+  const { error, run } = useConfirmedAction(() =>
+    Promise.all([queries.invalidateQueries({ queryKey: ['gray-plan', appId, version] }), refreshApp()]),
+  );
   const plan = useQuery({
     queryKey: ['gray-plan', appId, version],
     queryFn: async () => {
@@ -71,19 +73,6 @@ export function GrayPlanSection({
   });
   const label = (key: keyof typeof HEALTH_TEXT) => pick(HEALTH_TEXT[key]);
   const p = plan.data;
-  const run = (action: () => Promise<unknown>) => async () => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      await Promise.all([
-        queries.invalidateQueries({ queryKey: ['gray-plan', appId, version] }),
-        refreshApp(),
-      ]);
-    }
-  };
   const next = p ? soakEnds(p) : null;
   return (
     <Card
