@@ -1,4 +1,5 @@
 import type { Health, HealthSignal, HealthVerdict, SignalHealth } from '../wire/health.js';
+import { foldUnexposed } from './fold-unexposed.js';
 import {
   logEValueAtMost,
   logEValueWorse,
@@ -86,9 +87,11 @@ export function assessHealth(stretches: readonly HealthStretch[], options: Healt
   const share = observedShare(stretches);
   const lastBp = stretches.at(-1)?.grayBasisPoints ?? 0;
 
+  // Events of minutes without launches to weigh them against join a neighbour of their share, not skipped.
+  const weighed = foldUnexposed(stretches);
   const judged = {} as Record<HealthSignal, Judged>;
   for (const name of HEALTH_SIGNALS) {
-    const counts = stretches.map((s) => toCounts(s, FIELD[name]));
+    const counts = weighed.map((s) => toCounts(s, FIELD[name]));
     judged[name] = judgeSignal(counts, lastBp / 10_000, o, threshold, logThreshold);
   }
   const signals = Object.fromEntries(HEALTH_SIGNALS.map((n) => [n, judged[n].signal])) as Record<

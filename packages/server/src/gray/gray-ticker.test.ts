@@ -141,6 +141,41 @@ describe('the gray ticker (SQLite, injected clock)', () => {
     expect(resumed.json()).toMatchObject({ state: 'active' });
   });
 
+  it('halts on crashes reported in the minute after their launches, with no launch of their own', async () => {
+    // A session launched at 08:00:58 crashes at 08:01:03: the minute of the crashes may hold no launch at all.
+    // The gray-halt bench met this: its tipping batch of crashes alone, landing in a fresh minute, was skipped.
+    env = await setUp();
+    await env.s.call('PUT', `/v1/apps/${APP}/versions/1.1.0/gray-plan`, {
+      body: { steps: [1, 5], soakMinutes: 60, minLaunches: 0 },
+    });
+    await env.s.ticker.tick();
+    const { s, clock, hostKey } = env;
+    await reportMinute(
+      s,
+      hostKey,
+      { appId: APP, atMs: clock.now + 30_000 },
+      {
+        gray: { version: '1.1.0', launches: 300 },
+        stable: { version: '1.0.0', launches: 29_700, crashes: 60 },
+      },
+    );
+    clock.now += MINUTE;
+    expect((await s.ticker.tick()).decisions.map((d) => d.step.action)).toEqual(['wait']);
+    await reportMinute(
+      s,
+      hostKey,
+      { appId: APP, atMs: clock.now + 30_000 },
+      { gray: { version: '1.1.0', launches: 0, crashes: 60 } },
+    );
+    clock.now += MINUTE;
+    const { decisions } = await s.ticker.tick();
+    expect(decisions.map((d) => d.step.action)).toEqual(['halt']);
+    expect(decisions[0]?.health?.signals.crashRate).toMatchObject({
+      verdict: 'degraded',
+      gray: { launches: 300, events: 60 },
+    });
+  });
+
   it('cancels the gray of a degraded version when the plan says so: every user is back on stable', async () => {
     env = await setUp();
     await env.s.call('PUT', `/v1/apps/${APP}/versions/1.1.0/gray-plan`, {
