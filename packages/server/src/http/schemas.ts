@@ -3,7 +3,9 @@ import {
   AUDIT_ACTIONS,
   ERROR_CODES,
   IMAGE_TYPES,
+  IN_FLIGHT_STATUSES,
   VERSION_STATUSES,
+  type VersionStatus,
 } from '@minirelease/core';
 import type * as wire from '@minirelease/core/wire';
 import { z } from 'zod';
@@ -138,6 +140,13 @@ export const AppSchema = z
     liveVersion: z.string().nullable(),
     grayVersion: z.string().nullable(),
     grayPercentage: z.number().nullable(),
+    inFlight: z
+      .object({
+        version: z.string(),
+        status: z.enum(IN_FLIGHT_STATUSES as [VersionStatus, ...VersionStatus[]]),
+      })
+      .nullable()
+      .describe('the one version between submit and publish, and its status'),
     grayPlan: z
       .object({ version: z.string(), state: z.enum(['active', 'paused', 'halted']) })
       .nullable()

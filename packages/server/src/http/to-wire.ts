@@ -1,4 +1,4 @@
-import { DomainError } from '@minirelease/core';
+import { DomainError, IN_FLIGHT_STATUSES } from '@minirelease/core';
 import type { App, AuditRecord, Materials, Review, Token, Version } from '@minirelease/core/wire';
 import type { Kysely } from 'kysely';
 import type { PlatformRole } from '../auth/principal.js';
@@ -26,7 +26,7 @@ export async function appToWire(db: Kysely<Database>, row: AppRow): Promise<App>
 export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]): Promise<App[]> {
   const ids = rows.map((r) => r.app_id);
   const [versions, members, experiencers, qualifications, plans] = await Promise.all([
-    versionStore.liveAndGrayForApps(db, ids),
+    versionStore.liveAndInFlightForApps(db, ids),
     memberStore.listForApps(db, ids),
     memberStore.experiencersForApps(db, ids),
     qualificationStore.listForApps(db, ids),
@@ -51,6 +51,7 @@ export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]):
     const plan = plansOf(row.app_id)[0];
     const live = versionsOf(row.app_id).find((v) => v.status === 'RELEASE');
     const gray = versionsOf(row.app_id).find((v) => v.status === 'GRAY');
+    const inFlight = versionsOf(row.app_id).find((v) => IN_FLIGHT_STATUSES.includes(v.status));
     return {
       appId: row.app_id,
       name: row.name,
@@ -63,6 +64,7 @@ export async function appsToWire(db: Kysely<Database>, rows: readonly AppRow[]):
       liveVersion: live?.version ?? null,
       grayVersion: gray?.version ?? null,
       grayPercentage: gray?.gray_basis_points != null ? gray.gray_basis_points / 100 : null,
+      inFlight: inFlight ? { version: inFlight.version, status: inFlight.status } : null,
       grayPlan: plan ? { version: plan.version, state: plan.state as 'active' | 'paused' | 'halted' } : null,
       experiencers: experiencersOf(row.app_id).map((e) => e.user_id),
       qualifications: qualificationsOf(row.app_id).map((q) => ({

@@ -1,4 +1,4 @@
-import type { Semver } from '@minirelease/core';
+import { IN_FLIGHT_STATUSES, type Semver } from '@minirelease/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VersionTable } from './schema.js';
 
@@ -18,8 +18,8 @@ export const versionStore = {
       .executeTakeFirst();
   },
 
-  /** The live and gray versions of many apps in one query (an app's resource shows both). */
-  async liveAndGrayForApps(
+  /** The live and in-flight versions of many apps in one query (an app's resource shows them). */
+  async liveAndInFlightForApps(
     db: Kysely<Database>,
     appIds: readonly string[],
   ): Promise<Pick<VersionRow, 'app_id' | 'version' | 'status' | 'gray_basis_points'>[]> {
@@ -28,7 +28,7 @@ export const versionStore = {
       .selectFrom('versions')
       .select(['app_id', 'version', 'status', 'gray_basis_points'])
       .where('app_id', 'in', appIds)
-      .where('status', 'in', ['RELEASE', 'GRAY'])
+      .where('status', 'in', ['RELEASE', ...IN_FLIGHT_STATUSES])
       .execute();
   },
 

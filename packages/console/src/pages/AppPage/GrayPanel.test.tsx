@@ -2,30 +2,13 @@
 import type { App, Version } from '@minirelease/sdk';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { anApp } from '../../testing/app-fixture.js';
 import { renderPage } from '../../testing/render-page.js';
 import { GrayPanel } from './GrayPanel.js';
 
 afterEach(cleanup);
 
-const app: App = {
-  appId: 'qinghe-books',
-  name: '青禾读书',
-  brand: '青禾',
-  category: '图书',
-  description: '',
-  visibility: 'online',
-  revision: 7,
-  experienceVersion: null,
-  liveVersion: '1.3.0',
-  grayVersion: '1.4.0',
-  grayPercentage: 10,
-  grayPlan: null,
-  experiencers: [],
-  qualifications: [],
-  members: [],
-  createdAt: '2026-12-01T08:00:00.000Z',
-  updatedAt: '2026-12-03T08:00:00.000Z',
-};
+const app = anApp();
 const inGray: Version = {
   appId: app.appId,
   version: '1.4.0',

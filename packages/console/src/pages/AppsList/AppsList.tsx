@@ -7,6 +7,7 @@ import { appsQuery } from '../../api/apps-query.js';
 import { useClient } from '../../api/session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { GrayPlanBadge } from '../../components/GrayPlanBadge.js';
+import { StatusTag } from '../../components/StatusTag.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 // The form (Form, DatePicker, Upload, the live name check) loads when it is opened: the list is the first page.
@@ -63,11 +64,18 @@ export default function AppsList() {
           {
             title: t('inFlight'),
             key: 'inFlight',
-            render: (_, a) => (
-              <>
-                {a.grayVersion ?? t('none')} <GrayPlanBadge app={a} />
-              </>
-            ),
+            // The version on its way and where it stands (in review, rejected, approved, in gray), as the
+            // platforms' lists show it, with the plan's badge when a gray plan paused or halted it.
+            render: (_, a) =>
+              a.inFlight ? (
+                <Space size={4} wrap data-testid="in-flight">
+                  {a.inFlight.version}
+                  <StatusTag status={a.inFlight.status} />
+                  <GrayPlanBadge app={a} />
+                </Space>
+              ) : (
+                t('none')
+              ),
           },
           {
             title: t('grayShare'),
