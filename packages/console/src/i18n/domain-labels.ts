@@ -1,4 +1,5 @@
-import type { AuditRecord, ReviewDecision, Version } from '@minirelease/sdk';
+import type { AuditRecord, GrayPlanState, ReviewDecision, Version } from '@minirelease/sdk';
+import { PLAN_STATE_LABELS } from './health-labels.js';
 
 type Text = { zh: string; en: string };
 
@@ -56,11 +57,18 @@ const VISIBILITY_LABELS: Record<'online' | 'offline', Text> = {
   offline: { zh: '下线', en: 'Offline' },
 };
 
-/** Where an audit record moved from and to (a status or a visibility), in words; '' when nothing moved. */
-export function moveText(r: Pick<AuditRecord, 'from' | 'to'>, pick: (text: Text) => string): string {
+/** Where an audit record moved from and to (a status, a visibility or a plan's state), in words; '' when nothing moved. */
+export function moveText(
+  r: Pick<AuditRecord, 'action' | 'from' | 'to'>,
+  pick: (text: Text) => string,
+): string {
+  // A plan's records move the plan (active → paused), not a version: their states are the plan's words.
+  const isPlan = r.action.startsWith('gray-plan');
   const label = (state: string) => {
-    const text =
-      STATUS_LABELS[state as Version['status']] ?? VISIBILITY_LABELS[state as keyof typeof VISIBILITY_LABELS];
+    const text = isPlan
+      ? PLAN_STATE_LABELS[state as GrayPlanState]
+      : (STATUS_LABELS[state as Version['status']] ??
+        VISIBILITY_LABELS[state as keyof typeof VISIBILITY_LABELS]);
     return text ? pick(text) : state;
   };
   if (r.from && r.to && r.from !== r.to) return `${label(r.from)} → ${label(r.to)}`;
