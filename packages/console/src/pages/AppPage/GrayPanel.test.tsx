@@ -41,4 +41,23 @@ describe('GrayPanel', () => {
       '约 50% 的用户将获得 1.4.0；已在灰度中的用户保持不变。',
     );
   });
+
+  it('shows an open plan with a way to it, and warns that a move by hand ends it', () => {
+    const planned = anApp({ grayPlan: { version: '1.4.0', state: 'paused' } });
+    renderPage(<GrayPanel app={planned} inFlight={inGray} versions={[inGray]} />);
+    const line = screen.getByTestId('gray-panel-plan');
+    expect(line.textContent).toContain('已暂停');
+    expect(line.querySelector('a')?.getAttribute('href')).toBe('/apps/qinghe-books/versions/1.4.0');
+    fireEvent.click(screen.getByRole('button', { name: '全量发布' }));
+    expect(screen.getByRole('dialog').textContent).toContain(
+      '所有用户都将获得 1.4.0。手动操作将结束灰度计划。',
+    );
+  });
+
+  it('says nothing of a plan when there is none', () => {
+    renderPage(<GrayPanel app={app} inFlight={inGray} versions={[inGray]} />);
+    expect(screen.queryByTestId('gray-panel-plan')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '全量发布' }));
+    expect(screen.getByRole('dialog').textContent).not.toContain('灰度计划');
+  });
 });

@@ -1,10 +1,12 @@
 import type { App, GrayPercentage, Version } from '@minirelease/sdk';
 import { Card, InputNumber, Progress, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { rollbackTargets, useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
 import { ConfirmButton, useConfirmedAction } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { PlanStateTag } from '../../components/PlanStateTag.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 const SHORTCUTS = [
@@ -23,7 +25,7 @@ export function GrayPanel({
   inFlight: Version | undefined;
   versions: Version[];
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const [free, setFree] = useState<number | null>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
@@ -31,10 +33,14 @@ export function GrayPanel({
   const canGray = inFlight && (inFlight.status === 'WAIT_RELEASE' || inFlight.status === 'GRAY');
   const v = inFlight?.version ?? '';
   const current = inFlight?.status === 'GRAY' ? (inFlight.grayPercentage ?? 0) : 0;
+  // A move by hand ends an open plan (docs/gray-health.md, "The plan"): its confirmation says so.
+  const plan = app.grayPlan?.version === v ? app.grayPlan : null;
+  // Chinese sentences follow each other without a space, English ones with one.
+  const ends = (what: string) => (plan ? `${what}${lang === 'zh' ? '' : ' '}${t('endsPlan')}` : what);
   const gray = (p: GrayPercentage, n: number | null) =>
     ({
       label: `${inFlight?.status === 'GRAY' ? t('widen') : t('grayStart')}${n === null ? '' : ` ${t('p', { n })}`}`,
-      what: t('confirmGray', { p: n ?? 0, v }),
+      what: ends(t('confirmGray', { p: n ?? 0, v })),
       onConfirm: run(() => client.gray(app.appId, v, p)),
     }) as const;
   const targets = rollbackTargets(versions);
@@ -51,6 +57,15 @@ export function GrayPanel({
                 format={(n) => t('p', { n: n ?? 0 })}
                 style={{ maxWidth: 480 }}
               />
+              {plan && (
+                <Space size={4} data-testid="gray-panel-plan">
+                  <Typography.Text>{t('grayPlanOf')}</Typography.Text>
+                  <PlanStateTag state={plan.state} />
+                  <Link to={`/apps/${encodeURIComponent(app.appId)}/versions/${encodeURIComponent(v)}`}>
+                    {t('seePlan')}
+                  </Link>
+                </Space>
+              )}
             </div>
             <Space wrap>
               {SHORTCUTS.map(([p, n]) => (
@@ -72,14 +87,14 @@ export function GrayPanel({
               {inFlight.status === 'GRAY' && (
                 <ConfirmButton
                   label={t('cancelGray')}
-                  what={t('confirmCancelGray', { live: app.liveVersion ?? t('none') })}
+                  what={ends(t('confirmCancelGray', { live: app.liveVersion ?? t('none') }))}
                   onConfirm={run(() => client.cancelGray(app.appId, v))}
                 />
               )}
               <ConfirmButton
                 type="primary"
                 label={t('publish')}
-                what={t('confirmPublish', { v })}
+                what={ends(t('confirmPublish', { v }))}
                 onConfirm={run(() => client.publish(app.appId, v))}
               />
             </Space>

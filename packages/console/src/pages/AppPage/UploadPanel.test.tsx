@@ -30,7 +30,7 @@ describe('UploadPanel release notes', () => {
     const notes = screen.getByLabelText('版本说明');
     fireEvent.change(notes, { target: { value: '  修复bug 🙂  ' } });
     const help = screen.getByTestId('notes-help');
-    expect(help.textContent).toMatch(/^7 · /);
+    expect(help.textContent).toBe('7 字');
     await waitFor(() => expect(help.textContent).toContain('版本描述有 7 个字，应为'), { timeout: 5000 });
     expect(screen.getByRole('button', { name: '上传代码包' }).hasAttribute('disabled')).toBe(true);
   });
@@ -41,7 +41,7 @@ describe('UploadPanel release notes', () => {
       '青禾读书首个公开版本：书架、阅读器、书签与夜间模式，支持离线阅读并在多台设备间同步阅读进度。';
     fireEvent.change(screen.getByLabelText('版本说明'), { target: { value: text } });
     const help = screen.getByTestId('notes-help');
-    expect(help.textContent).toBe(`${[...text].length} · `);
+    expect(help.textContent).toBe(`${[...text].length} 字`);
     await waitFor(
       () =>
         expect(server.requests.some((r) => (r.json as { description?: string }).description === text)).toBe(

@@ -88,7 +88,8 @@ export function UploadPanel({ app }: { app: App }) {
           validateStatus={notesFinding ? 'warning' : ''}
           help={
             <span data-testid="notes-help">
-              {chars} · {notesFinding ? pick(notesFinding.message) : ''}
+              {t('chars', { n: chars })}
+              {notesFinding ? ` · ${pick(notesFinding.message)}` : ''}
             </span>
           }
         >

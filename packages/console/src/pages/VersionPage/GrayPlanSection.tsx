@@ -5,24 +5,10 @@ import { useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
 import { ConfirmButton, useConfirmedAction } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { fill, HEALTH_TEXT, PLAN_STATE_LABELS } from '../../i18n/health-labels.js';
+import { PlanStateTag } from '../../components/PlanStateTag.js';
+import { fill, HEALTH_TEXT } from '../../i18n/health-labels.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { HEALTH_REFRESH_MS } from './HealthSection.js';
-
-export function PlanStateTag({ state }: { state: GrayPlan['state'] }) {
-  const { pick } = useI18n();
-  const label = PLAN_STATE_LABELS[state];
-  return (
-    <Tag
-      data-plan-state={state}
-      {...(label.color.startsWith('#')
-        ? { style: { backgroundColor: label.color, borderColor: label.color, color: '#fff' } }
-        : { color: label.color })}
-    >
-      {pick(label)}
-    </Tag>
-  );
-}
 
 /** When the current step's soak ends: the earliest the plan may widen (if healthy and with enough launches). */
 function soakEnds(plan: GrayPlan): string | null {
