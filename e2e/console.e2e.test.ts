@@ -283,7 +283,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
       );
 
       // 1.0.0 as the experience version: its QR code holds the link the page states.
-      await confirm(admin, '设为体验版', '设为体验版');
+      await confirm(admin, '设为体验版', '1.0.0 将成为体验版');
       const link = admin.getByTestId('experience-link');
       await link.waitFor();
       const stated = ((await link.textContent()) ?? '').trim();

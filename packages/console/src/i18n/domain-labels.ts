@@ -6,13 +6,14 @@ type Text = { zh: string; en: string };
 /**
  * Version statuses as the Alipay and WeChat consoles name them to their users (开发版本, 审核中, 灰度中, 已上架);
  * the API keeps Alipay's enum names, which stay visible in a tooltip for people reading the API or the CLI.
- * The states people look for first are solid (white on cyan-8, gold-9 and green-8: antd's light cyan, gold
- * and green tags fail WCAG AA contrast, which axe checks in the e2e). A `Record` over the union: a status added to core without its label is a type error here.
+ * The states people look for first are solid (white on blue-7, red-8, cyan-8, gold-9 and green-8: antd's light
+ * blue, red, cyan, gold and green tags fail WCAG AA contrast, which axe checks in the e2e; the apps list shows
+ * every in-flight status). A `Record` over the union: a status added to core without its label is a type error here.
  */
 export const STATUS_LABELS: Record<Version['status'], Text & { color: string }> = {
   INIT: { zh: '开发版本', en: 'In development', color: 'default' },
-  AUDITING: { zh: '审核中', en: 'In review', color: 'processing' },
-  AUDIT_REJECT: { zh: '审核驳回', en: 'Rejected', color: 'error' },
+  AUDITING: { zh: '审核中', en: 'In review', color: '#0958d9' },
+  AUDIT_REJECT: { zh: '审核驳回', en: 'Rejected', color: '#a8071a' },
   WAIT_RELEASE: { zh: '待上架', en: 'Approved', color: '#006d75' },
   GRAY: { zh: '灰度中', en: 'In gray', color: '#874d00' },
   RELEASE: { zh: '已上架', en: 'Live', color: '#237804' },

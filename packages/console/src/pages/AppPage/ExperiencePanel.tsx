@@ -19,7 +19,7 @@ export function ExperiencePanel({ app }: { app: App }) {
   const [text, setText] = useState(app.experiencers.join('\n'));
   const [error, setError] = useState<unknown>(null);
   return (
-    <Card title={`${t('experience')}: ${app.experienceVersion ?? t('none')}`} size="small">
+    <Card title={`${t('experienceVersion')}: ${app.experienceVersion ?? t('none')}`} size="small">
       <Space wrap align="start">
         <div style={{ minWidth: 260 }}>
           <label htmlFor="experiencers">{t('experiencers')}</label>

@@ -68,7 +68,7 @@ export function VersionPanel({ appId, version }: { appId: string; version: Versi
           {version.status === 'INIT' && (
             <ConfirmButton
               label={t('experience')}
-              what={t('experience')}
+              what={t('confirmExperience', { v })}
               onConfirm={run(() => client.setExperienceVersion(appId, v))}
             />
           )}

@@ -32,7 +32,7 @@ export default function ReviewDesk() {
           scroll={{ x: true }}
           columns={[
             {
-              title: t('apps'),
+              title: t('appAndVersion'),
               key: 'app',
               render: (_, r) => (
                 <Link to={`/review/${encodeURIComponent(r.appId)}/${encodeURIComponent(r.version)}`}>
@@ -41,7 +41,7 @@ export default function ReviewDesk() {
               ),
             },
             { title: t('waiting'), key: 'waiting', render: (_, r) => <Waiting since={r.submittedAt} /> },
-            { title: t('actor'), dataIndex: 'submittedBy' },
+            { title: t('submittedBy'), dataIndex: 'submittedBy' },
           ]}
         />
       </Card>
