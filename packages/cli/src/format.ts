@@ -44,6 +44,7 @@ export function appLines(app: App, c: Colors): string[] {
     `  ${visibility}  live ${app.liveVersion ?? c.dim('none')}`,
   ];
   if (app.grayVersion) lines.push(`  gray ${app.grayVersion} at ${percent(app.grayPercentage)}`);
+  else if (app.inFlight) lines.push(`  in flight ${app.inFlight.version} (${app.inFlight.status})`);
   if (app.experienceVersion) lines.push(`  experience ${app.experienceVersion}`);
   if (app.members.length > 0) {
     lines.push(`  members ${app.members.map((m) => `${m.principal} (${m.role})`).join(', ')}`);

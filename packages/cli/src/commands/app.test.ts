@@ -68,6 +68,17 @@ describe('app', () => {
     expect(io.stdoutText()).toContain('more: --cursor n1');
   });
 
+  it('list and show say which version is in flight and where it stands', async () => {
+    const inReview = { ...app, liveVersion: '1.0.0', inFlight: { version: '1.1.0', status: 'AUDITING' } };
+    const listed = await run(['app', 'list'], () => json(200, { items: [inReview] }));
+    const [head, row] = listed.io.stdoutText().split('\n');
+    expect(head).toMatch(/live\s+in flight\s+gray/);
+    expect(row).toMatch(/1\.0\.0\s+1\.1\.0 AUDITING/);
+    await stub.close();
+    const shown = await run(['app', 'show', '--app', 'qinghe-books'], () => json(200, inReview));
+    expect(shown.io.stdoutText()).toContain('in flight 1.1.0 (AUDITING)');
+  });
+
   it('member sets a role, or removes the member', async () => {
     await run(['app', 'member', '--app', 'qinghe-books', '--principal', '李四', '--role', 'developer']);
     expect(stub.last()).toMatchObject({

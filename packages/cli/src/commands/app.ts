@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { usageError } from '../cli-error.js';
 import type { CliContext, Deps } from '../context.js';
-import { appLines } from '../format.js';
+import { appLines, percent } from '../format.js';
 import { type AppFlags, integer, withApp } from '../options.js';
 import { table } from '../table.js';
 import { registerAppExperiencers } from './app-experiencers.js';
@@ -72,9 +72,10 @@ export async function appListCommand(flags: AppListFlags, { client, out }: Deps)
       a.name,
       a.visibility,
       a.liveVersion ?? '',
-      a.grayVersion ?? '',
+      a.inFlight ? `${a.inFlight.version} ${a.inFlight.status}` : '',
+      a.grayPercentage === null ? '' : percent(a.grayPercentage),
     ]);
-    const lines = table(['app', 'name', 'visibility', 'live', 'gray'], rows);
+    const lines = table(['app', 'name', 'visibility', 'live', 'in flight', 'gray'], rows);
     if (page.nextCursor) lines.push(c.dim(`more: --cursor ${page.nextCursor}`));
     return lines;
   });
