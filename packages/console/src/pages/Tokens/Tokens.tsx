@@ -1,27 +1,27 @@
 import type { CreatedToken, PlatformRole, Token } from '@minirelease/sdk';
 import { PLATFORM_ROLES } from '@minirelease/sdk';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useClient } from '../../api/session.js';
 import { ConfirmButton } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { SecretOnce } from '../../components/SecretOnce.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { HostKeys } from './HostKeys.js';
 
-/** Admin: make, list and revoke tokens; a new secret is shown once, with a copy button. */
+/** Admin: make, list and revoke tokens and host keys; a new secret is shown once, with a copy button. */
 export default function Tokens() {
   const { t, date } = useI18n();
   const client = useClient();
   const queries = useQueryClient();
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => client.listTokens() });
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [copied, setCopied] = useState(false);
   const create = useMutation({
     mutationFn: (d: { principal: string; roles?: PlatformRole[]; label?: string }) =>
       client.createToken({ principal: d.principal.trim(), roles: d.roles ?? [], label: d.label ?? '' }),
     onSuccess: async (tok) => {
       setCreated(tok);
-      setCopied(false);
       await queries.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
@@ -52,27 +52,7 @@ export default function Tokens() {
         </Form>
         <ErrorNotice error={create.error} />
         {created && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="warning"
-            showIcon
-            title={t('secretOnce')}
-            description={
-              <Space wrap>
-                <Typography.Text code data-testid="new-secret">
-                  {created.token}
-                </Typography.Text>
-                <Button
-                  onClick={async () => {
-                    await navigator.clipboard?.writeText(created.token).catch(() => {});
-                    setCopied(true);
-                  }}
-                >
-                  {copied ? t('copied') : t('copy')}
-                </Button>
-              </Space>
-            }
-          />
+          <SecretOnce key={created.id} secret={created.token} note={t('secretOnce')} testId="new-secret" />
         )}
       </Card>
       <ErrorNotice error={tokens.error ?? revokeError} />
@@ -106,7 +86,9 @@ export default function Tokens() {
                   danger
                   size="small"
                   label={t('revoke')}
-                  what={`${tok.principal} (${tok.label})`}
+                  what={t('confirmRevokeToken', {
+                    who: tok.label ? `${tok.principal} (${tok.label})` : tok.principal,
+                  })}
                   onConfirm={async () => {
                     setRevokeError(null);
                     await client.revokeToken(tok.id).catch(setRevokeError);
@@ -117,6 +99,7 @@ export default function Tokens() {
           },
         ]}
       />
+      <HostKeys />
     </Space>
   );
 }
