@@ -1,4 +1,4 @@
-import type { GrayPlanRequest } from '@minirelease/core/wire';
+import type { GrayPlanRequest, HealthSignal, SignalHealth } from '@minirelease/core/wire';
 import { createEventReporter, createLocalResolver, type EventReporter } from '@minirelease/sdk';
 import { manualTimers } from '@minirelease/sdk/testing';
 import { loadSnapshot } from '../changes/load-snapshot.js';
@@ -44,7 +44,22 @@ export interface RunResult {
     readonly grayLaunches: number;
     readonly launchesNeeded?: number;
     readonly verdict: string;
+    /**
+     * Each signal's evidence at that look, so a case where the floors (not the e-value) keep a plan going can
+     * show that the e-value did cross.
+     */
+    readonly signals: Readonly<Record<HealthSignal, LookedSignal>>;
   }[];
+}
+
+export interface LookedSignal {
+  readonly eValue: number;
+  readonly eThreshold: number;
+  /** Observed gray rate / stable rate; null while a side has no launches or stable no events. */
+  readonly ratio: number | null;
+  /** Observed gray rate − stable rate, per launch. */
+  readonly difference: number;
+  readonly verdict: string;
 }
 
 const T0 = Date.parse('2026-12-01T00:00:00Z');
@@ -101,10 +116,16 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
       for (const d of decisions) {
         const r = state.get(d.appId)!;
         if (d.health) {
+          const sig = d.health.signals;
           r.looks.push({
             grayLaunches: r.grayLaunches,
             verdict: d.health.verdict,
             ...(d.health.launchesNeeded === undefined ? {} : { launchesNeeded: d.health.launchesNeeded }),
+            signals: {
+              errorRate: looked(sig.errorRate),
+              crashRate: looked(sig.crashRate),
+              feedbackRate: looked(sig.feedbackRate),
+            },
           });
         }
         if (d.step.action === 'widen') {
@@ -168,6 +189,16 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
     await reporter?.close();
     await s.close();
   }
+}
+
+function looked(s: SignalHealth): LookedSignal {
+  return {
+    eValue: s.eValue,
+    eThreshold: s.eThreshold,
+    ratio: s.ratio,
+    difference: s.gray.rate - s.stable.rate,
+    verdict: s.verdict,
+  };
 }
 
 /** One app per run, 1.0.0 live and 1.1.0 approved, written as rows (no package to check), and the plan set. */
