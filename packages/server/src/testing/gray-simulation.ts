@@ -168,6 +168,8 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
             const rate = c.rates[signal] * (isGray ? (c.worse?.[signal] ?? 1) : 1);
             if (random() < rate) events[TYPE[signal]](appId, user);
           }
+          // A single app's minute can outgrow the queue (a million launches): deliver as it goes.
+          if (i % BATCH === BATCH - 1 && events.stats().queued >= 100 * BATCH) await delivered();
         }
         // Memory stays bounded when hundreds of apps report at once; batches stay full.
         if (events.stats().queued >= 10 * BATCH) await delivered();
