@@ -91,6 +91,59 @@ describe('gray plans through the server on simulated traffic (fixed seeds)', { t
     expect(within(7_500)).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('floors: a version worse by less than both floors (1.1× of 0.6 %) is not halted, though its e-value crosses 1/α', async () => {
+    // Three million launches a run, ~20 s of CPU: two by default; MINIRELEASE_SIM_RUNS=200 makes it an hour.
+    const runs = runsOr(2);
+    // The floors must be what keeps the plan going, not a lack of evidence, so the e-value has to cross 1/α
+    // (≈ 59). At 50 % gray a 1.1× error rate puts 1.1/2.1 = 0.524 of the errors in gray, against 0.5 if it were
+    // no worse. badRatio 1.3 mixes the alternatives 1.05 (¾·1.3 = 0.975 is kept above 1.05), 1.3 and 2.6 with
+    // weights 0.6, 0.35, 0.05. Per error event the log-likelihood ratio of 1.05 (gray share 0.512) drifts by
+    // 0.524·ln(0.512/0.5) + 0.476·ln(0.488/0.5) ≈ +0.00086 (variance 0.00059); those of 1.3 and 2.6 drift down
+    // (−0.0023, −0.087). Crossing ln 59 − ln 0.6 ≈ 4.59 thus takes ~5,300 events on the expected path and
+    // ~8,700 for nine runs in ten.
+    //
+    // Those events must come in the first look: the floors judge the observed ratio and difference, so they
+    // hold only where the look that crosses has thousands of events. Over minutes of 100,000 launches at 0.9 %
+    // the first looks see ~1,000 errors, noise lifts a 1.1× version's observed ratio over 1.2 while the 1.3 and
+    // 2.6 alternatives carry the e-value over 59, and core's simulatePlan on this case halted 23 of 400 seeds
+    // (5.8 %) in their first five minutes. At a million a minute none halted, but at 0.9 % the absolute floor
+    // forgives only up to a ratio of 1.11: 149 of 400 seeds had a look with the difference over 0.1 point, and
+    // the relative floor alone held. Hence 0.6 % (a 0.06 point difference) at 1,500,000 launches a minute:
+    // ~9,450 errors in the first minute put 1.2 about four standard deviations and the absolute floor's 1.167
+    // about three above 1.1; in core's model neither floor was crossed at any look in 400 seeds, and the
+    // e-value crossed in all of them (374 at the first look).
+    const c: SimulationCase = {
+      runs,
+      launchesPerMinute: 1_500_000,
+      rates: { errors: 0.006, crashes: 0.001, feedback: 0.001 },
+      worse: { errors: 1.1 },
+      // A soak of a week: the plan stays at 50 %, the share that makes the most of each launch.
+      plan: { steps: [50, 100], soakMinutes: 10_080, minLaunches: 500, badRatio: 1.3, publishAtEnd: false },
+      maxMinutes: 2,
+      seed: 14_500,
+    };
+    const out = await simulate(c);
+    // The look before the first minute (the plan's first widening) has no data: judge the minutes' looks.
+    const errors = out.map((o) => o.looks.filter((l) => l.grayLaunches > 0).map((l) => l.signals.errorRate));
+    const crossedAt = errors.map((looks) => looks.findIndex((e) => e.eValue >= e.eThreshold));
+    const crossed = crossedAt.filter((i) => i >= 0).length;
+    const first = errors.map((looks) => looks[0]?.eValue ?? 0);
+    const all = errors.flat();
+    const ratioMax = Math.max(...all.map((e) => e.ratio ?? 0));
+    const differenceMax = Math.max(...all.map((e) => e.difference));
+    console.log(
+      `1.1× of 0.6 % errors at 50 % gray, badRatio 1.3, ${runs} plans × ${c.maxMinutes} looks of 1,500,000 launches: ` +
+        `halted ${pct(out.filter((o) => o.state === 'halted').length, runs)}; errorRate e-value ≥ 1/α ` +
+        `(${all[0]?.eThreshold.toFixed(1)}) in ${pct(crossed, runs)}, at the first look in ${pct(crossedAt.filter((i) => i === 0).length, runs)}; ` +
+        `e-value at the first look min ${Math.min(...first).toFixed(1)}, median ${percentile(first, 0.5).toFixed(1)}; ` +
+        `over all looks ratio max ${ratioMax.toFixed(3)}, difference max ${(differenceMax * 100).toFixed(3)} point; ` +
+        `outcomes ${JSON.stringify(tally(out))}`,
+    );
+    expect(out.filter((o) => o.state === 'halted')).toEqual([]);
+    // Not vacuous: the evidence was there in most runs, so the floors are what kept those plans going.
+    expect(crossed).toBeGreaterThan(runs / 2);
+  });
+
   it('low traffic: the plan waits — never widens, never halts — while launches are too few', async () => {
     const runs = runsOr(3);
     // 200 launches a minute: 2 gray launches a minute at 1 %, 960 in 8 hours.
