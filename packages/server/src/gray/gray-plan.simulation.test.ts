@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type RunResult, type SimulationCase, simulate } from '../testing/gray-simulation.js';
+import { TEST_DIALECTS, type TestDialect } from '../testing/test-database.js';
 
 const FULL = Number(process.env.MINIRELEASE_SIM_RUNS ?? 0);
 const runsOr = (quick: number) => (FULL > 0 ? FULL : quick);
@@ -26,67 +27,80 @@ function tally(out: readonly RunResult[]): Record<string, number> {
   return counts;
 }
 
+/** A/A: rates five times the default's, so a plan sees enough events to widen within the hour it is looked at. */
+const aaCase = (runs: number): SimulationCase => ({
+  runs,
+  launchesPerMinute: 1_000,
+  rates: { errors: 0.05, crashes: 0.01, feedback: 0.025 },
+  plan: { ...PLAN, soakMinutes: 10, minLaunches: 200 },
+  // Long enough that most plans widen at least once: the looks then judge real widenings.
+  maxMinutes: 90,
+  seed: 14_001,
+});
+
+async function aa(runs: number, dialect: TestDialect = 'sqlite'): Promise<RunResult[]> {
+  const c = aaCase(runs);
+  const out = await simulate(c, dialect);
+  const halted = out.filter((o) => o.state === 'halted').length;
+  console.log(
+    `A/A through the SDK on ${dialect}, ${runs} plans × ${c.maxMinutes} looks: halted ${pct(halted, runs)}; outcomes ${JSON.stringify(tally(out))}; ` +
+      `widenings ${out.reduce((a, o) => a + o.widenings, 0)}, median step reached ${
+        percentile(
+          out.map((o) => o.stepIndex),
+          0.5,
+        ) + 1
+      }`,
+  );
+  expect(halted / runs).toBeLessThanOrEqual(0.05);
+  // Not vacuous: the plans did move, so the looks judged real widenings.
+  expect(out.some((o) => o.widenings > 0)).toBe(true);
+  return out;
+}
+
+const detectionCase = (factor: number, runs: number, maxMinutes: number, seed: number): SimulationCase => ({
+  runs,
+  launchesPerMinute: 10_000,
+  rates: STABLE,
+  worse: { errors: factor },
+  plan: PLAN,
+  maxMinutes,
+  seed,
+});
+
+async function detection(c: SimulationCase, dialect: TestDialect = 'sqlite') {
+  const out = await simulate(c, dialect);
+  const at = out.map((o) => (o.state === 'halted' ? o.grayLaunches : Number.POSITIVE_INFINITY));
+  const atFirst = (n: number) =>
+    out.filter((o) => o.state === 'halted' && o.stepIndex === 0 && o.grayLaunches <= n).length / c.runs;
+  const within = (n: number) => at.filter((a) => a <= n).length / c.runs;
+  console.log(
+    `${c.worse?.errors}× errors at 1 % gray through the SDK on ${dialect}, ${c.runs} runs: halted after gray launches p10 ${percentile(at, 0.1)}, ` +
+      `p50 ${percentile(at, 0.5)}, p80 ${percentile(at, 0.8)}, p95 ${percentile(at, 0.95)}; outcomes ${JSON.stringify(tally(out))}`,
+  );
+  return { out, atFirst, within };
+}
+
+async function twoTimes(runs: number, dialect: TestDialect = 'sqlite'): Promise<RunResult[]> {
+  const { out, atFirst } = await detection(detectionCase(2, runs, 40, 14_100), dialect);
+  console.log(
+    `2× on ${dialect}: at step 1 within 2,100 ${(atFirst(2_100) * 100).toFixed(1)} %, within 3,300 ${(atFirst(3_300) * 100).toFixed(1)} %`,
+  );
+  expect(atFirst(2_100)).toBeGreaterThanOrEqual(0.8);
+  expect(atFirst(3_300)).toBeGreaterThanOrEqual(0.95);
+  return out;
+}
+
 describe('gray plans through the server on simulated traffic (fixed seeds)', { timeout: 3_600_000 }, () => {
   it('A/A: a version as good as stable, looked at every minute on three signals, halts at most 5 % of plans', async () => {
-    const runs = runsOr(20);
-    // Rates five times the default's, so a plan sees enough events to widen within the hour it is looked at.
-    const c: SimulationCase = {
-      runs,
-      launchesPerMinute: 1_000,
-      rates: { errors: 0.05, crashes: 0.01, feedback: 0.025 },
-      plan: { ...PLAN, soakMinutes: 10, minLaunches: 200 },
-      // Long enough that most plans widen at least once: the looks then judge real widenings.
-      maxMinutes: 90,
-      seed: 14_001,
-    };
-    const out = await simulate(c);
-    const halted = out.filter((o) => o.state === 'halted').length;
-    console.log(
-      `A/A through the SDK, ${runs} plans × ${c.maxMinutes} looks: halted ${pct(halted, runs)}; outcomes ${JSON.stringify(tally(out))}; ` +
-        `widenings ${out.reduce((a, o) => a + o.widenings, 0)}, median step reached ${
-          percentile(
-            out.map((o) => o.stepIndex),
-            0.5,
-          ) + 1
-        }`,
-    );
-    expect(halted / runs).toBeLessThanOrEqual(0.05);
-    // Not vacuous: the plans did move, so the looks judged real widenings.
-    expect(out.some((o) => o.widenings > 0)).toBe(true);
+    await aa(runsOr(20));
   });
 
-  async function detection(factor: number, runs: number, maxMinutes: number, seed: number) {
-    const out = await simulate({
-      runs,
-      launchesPerMinute: 10_000,
-      rates: STABLE,
-      worse: { errors: factor },
-      plan: PLAN,
-      maxMinutes,
-      seed,
-    });
-    const at = out.map((o) => (o.state === 'halted' ? o.grayLaunches : Number.POSITIVE_INFINITY));
-    const atFirst = (n: number) =>
-      out.filter((o) => o.state === 'halted' && o.stepIndex === 0 && o.grayLaunches <= n).length / runs;
-    const within = (n: number) => at.filter((a) => a <= n).length / runs;
-    console.log(
-      `${factor}× errors at 1 % gray through the SDK, ${runs} runs: halted after gray launches p10 ${percentile(at, 0.1)}, ` +
-        `p50 ${percentile(at, 0.5)}, p80 ${percentile(at, 0.8)}, p95 ${percentile(at, 0.95)}; outcomes ${JSON.stringify(tally(out))}`,
-    );
-    return { atFirst, within };
-  }
-
   it('detection: 2× the stable error rate at 1 % gray is halted at step 1 in ≥ 80 % within 2,100 and ≥ 95 % within 3,300 gray launches', async () => {
-    const { atFirst } = await detection(2, runsOr(10), 40, 14_100);
-    console.log(
-      `2×: at step 1 within 2,100 ${(atFirst(2_100) * 100).toFixed(1)} %, within 3,300 ${(atFirst(3_300) * 100).toFixed(1)} %`,
-    );
-    expect(atFirst(2_100)).toBeGreaterThanOrEqual(0.8);
-    expect(atFirst(3_300)).toBeGreaterThanOrEqual(0.95);
+    await twoTimes(runsOr(10));
   });
 
   it.runIf(FULL > 0)('detection: 1.5× is halted in ≥ 80 % within 7,500 gray launches', async () => {
-    const { within } = await detection(1.5, FULL, 100, 14_200);
+    const { within } = await detection(detectionCase(1.5, FULL, 100, 14_200));
     console.log(`1.5×: within 7,500 ${(within(7_500) * 100).toFixed(1)} %`);
     expect(within(7_500)).toBeGreaterThanOrEqual(0.8);
   });
@@ -204,3 +218,25 @@ describe('gray plans through the server on simulated traffic (fixed seeds)', { t
     expect(median).toBeLessThanOrEqual(1.25);
   });
 });
+
+/**
+ * The same server on PostgreSQL (skipped without MINIRELEASE_TEST_PG_URL, as the contract suites are): the A/A and
+ * 2× cases at a few runs each, and every run exactly as on SQLite with the same seeds. The traffic is the same
+ * draw for draw, so any difference is the database's: an ordering, a lock, a count. The statistics at scale are
+ * SQLite's above; once both dialects give the same runs, they hold for PostgreSQL too.
+ */
+describe.runIf(TEST_DIALECTS.includes('postgres'))(
+  'gray plans through the server on PostgreSQL, run for run as on SQLite',
+  { timeout: 600_000 },
+  () => {
+    it('A/A on PostgreSQL: at most 5 % of plans halt, every run as on SQLite', async () => {
+      const pg = await aa(10, 'postgres');
+      expect(pg).toEqual(await simulate(aaCase(10)));
+    });
+
+    it('detection on PostgreSQL: 2× is halted at step 1 as on SQLite', async () => {
+      const pg = await twoTimes(10, 'postgres');
+      expect(pg).toEqual(await simulate(detectionCase(2, 10, 40, 14_100)));
+    });
+  },
+);

@@ -5,6 +5,7 @@ import { loadSnapshot } from '../changes/load-snapshot.js';
 import type { Decision } from '../gray/reconcile-plan.js';
 import { versionStore } from '../storage/version-store.js';
 import { injectFetch } from './inject-fetch.js';
+import type { TestDialect } from './test-database.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 /**
@@ -71,10 +72,11 @@ const USER_POOL = 1_000_000;
 /** The server's largest batch: the fewest requests for millions of events. */
 const BATCH = 1_000;
 
-export async function simulate(c: SimulationCase): Promise<RunResult[]> {
+/** `dialect`: the database the server runs on (SQLite by default; PostgreSQL where the suite has one). */
+export async function simulate(c: SimulationCase, dialect: TestDialect = 'sqlite'): Promise<RunResult[]> {
   // One clock for the server, the reporter's stamps and its timers: a simulated minute is a minute to both.
   const timers = manualTimers(T0);
-  const s = await startTestServer('sqlite', { now: () => new Date(timers.now()) });
+  const s = await startTestServer(dialect, { now: () => new Date(timers.now()) });
   let reporter: EventReporter | undefined;
   try {
     const hostKey = (await s.call('POST', '/v1/host-keys', { body: { name: 'sim' } })).json().key as string;
