@@ -1,10 +1,11 @@
-import type { GrayPlanRequest } from '@minirelease/core/wire';
+import type { GrayPlanRequest, HealthSignal, SignalHealth } from '@minirelease/core/wire';
 import { createEventReporter, createLocalResolver, type EventReporter } from '@minirelease/sdk';
 import { manualTimers } from '@minirelease/sdk/testing';
 import { loadSnapshot } from '../changes/load-snapshot.js';
 import type { Decision } from '../gray/reconcile-plan.js';
 import { versionStore } from '../storage/version-store.js';
 import { injectFetch } from './inject-fetch.js';
+import type { TestDialect } from './test-database.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 /**
@@ -44,7 +45,22 @@ export interface RunResult {
     readonly grayLaunches: number;
     readonly launchesNeeded?: number;
     readonly verdict: string;
+    /**
+     * Each signal's evidence at that look, so a case where the floors (not the e-value) keep a plan going can
+     * show that the e-value did cross.
+     */
+    readonly signals: Readonly<Record<HealthSignal, LookedSignal>>;
   }[];
+}
+
+export interface LookedSignal {
+  readonly eValue: number;
+  readonly eThreshold: number;
+  /** Observed gray rate / stable rate; null while a side has no launches or stable no events. */
+  readonly ratio: number | null;
+  /** Observed gray rate − stable rate, per launch. */
+  readonly difference: number;
+  readonly verdict: string;
 }
 
 const T0 = Date.parse('2026-12-01T00:00:00Z');
@@ -56,10 +72,11 @@ const USER_POOL = 1_000_000;
 /** The server's largest batch: the fewest requests for millions of events. */
 const BATCH = 1_000;
 
-export async function simulate(c: SimulationCase): Promise<RunResult[]> {
+/** `dialect`: the database the server runs on (SQLite by default; PostgreSQL where the suite has one). */
+export async function simulate(c: SimulationCase, dialect: TestDialect = 'sqlite'): Promise<RunResult[]> {
   // One clock for the server, the reporter's stamps and its timers: a simulated minute is a minute to both.
   const timers = manualTimers(T0);
-  const s = await startTestServer('sqlite', { now: () => new Date(timers.now()) });
+  const s = await startTestServer(dialect, { now: () => new Date(timers.now()) });
   let reporter: EventReporter | undefined;
   try {
     const hostKey = (await s.call('POST', '/v1/host-keys', { body: { name: 'sim' } })).json().key as string;
@@ -101,10 +118,16 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
       for (const d of decisions) {
         const r = state.get(d.appId)!;
         if (d.health) {
+          const sig = d.health.signals;
           r.looks.push({
             grayLaunches: r.grayLaunches,
             verdict: d.health.verdict,
             ...(d.health.launchesNeeded === undefined ? {} : { launchesNeeded: d.health.launchesNeeded }),
+            signals: {
+              errorRate: looked(sig.errorRate),
+              crashRate: looked(sig.crashRate),
+              feedbackRate: looked(sig.feedbackRate),
+            },
           });
         }
         if (d.step.action === 'widen') {
@@ -147,6 +170,8 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
             const rate = c.rates[signal] * (isGray ? (c.worse?.[signal] ?? 1) : 1);
             if (random() < rate) events[TYPE[signal]](appId, user);
           }
+          // A single app's minute can outgrow the queue (a million launches): deliver as it goes.
+          if (i % BATCH === BATCH - 1 && events.stats().queued >= 100 * BATCH) await delivered();
         }
         // Memory stays bounded when hundreds of apps report at once; batches stay full.
         if (events.stats().queued >= 10 * BATCH) await delivered();
@@ -168,6 +193,16 @@ export async function simulate(c: SimulationCase): Promise<RunResult[]> {
     await reporter?.close();
     await s.close();
   }
+}
+
+function looked(s: SignalHealth): LookedSignal {
+  return {
+    eValue: s.eValue,
+    eThreshold: s.eThreshold,
+    ratio: s.ratio,
+    difference: s.gray.rate - s.stable.rate,
+    verdict: s.verdict,
+  };
 }
 
 /** One app per run, 1.0.0 live and 1.1.0 approved, written as rows (no package to check), and the plan set. */
