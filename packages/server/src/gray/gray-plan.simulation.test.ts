@@ -158,7 +158,7 @@ describe('gray plans through the server on simulated traffic (fixed seeds)', { t
     expect(crossed).toBeGreaterThan(runs / 2);
   });
 
-  it('low traffic: the plan waits — never widens, never halts — while launches are too few', async () => {
+  it('low traffic: the plan waits — never widens, halts no more than α — while launches are too few', async () => {
     const runs = runsOr(3);
     // 200 launches a minute: 2 gray launches a minute at 1 %, 960 in 8 hours.
     const out = await simulate({
@@ -176,10 +176,19 @@ describe('gray plans through the server on simulated traffic (fixed seeds)', { t
           0.5,
         )}`,
     );
-    expect(out.every((o) => o.state === 'active' && o.widenings === 0 && o.stepIndex === 0)).toBe(true);
-    // And the plan said how long it would wait: every look carried an estimate.
+    // Too few launches never widen a plan, in any run.
+    expect(out.every((o) => o.widenings === 0 && o.stepIndex === 0)).toBe(true);
+    // Nor do they halt one, beyond what α allows any healthy version: the test is anytime-valid at α = 0.05,
+    // so no count of runs can promise zero (at 200 runs one plan halted on a run of 8 feedback events in 230
+    // gray launches, e-value 91 against 59: docs/gray-health.md). Every other run is still waiting.
+    const halted = out.filter((o) => o.state === 'halted').length;
+    expect(halted / runs).toBeLessThanOrEqual(0.05);
+    expect(out.every((o) => o.state === 'active' || o.state === 'halted')).toBe(true);
+    // And the plan said how long it would wait: every look short of a verdict carried an estimate.
     expect(
-      out.every((o) => o.looks.every((l) => l.verdict === 'healthy' || l.launchesNeeded !== undefined)),
+      out.every((o) =>
+        o.looks.every((l) => l.verdict !== 'insufficient_data' || l.launchesNeeded !== undefined),
+      ),
     ).toBe(true);
   });
 
