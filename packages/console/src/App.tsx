@@ -1,10 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, ConfigProvider, Layout, Menu, Space, Spin, Tag } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { appsQuery } from './api/apps-query.js';
 import { useClient, useSession } from './api/session.js';
 import { useI18n } from './i18n/i18n.js';
 import { SignIn } from './pages/SignIn/SignIn.js';
@@ -54,13 +53,6 @@ function Shell() {
   const client = useClient();
   const location = useLocation();
   const me = useQuery({ queryKey: ['whoami'], queryFn: () => client.whoami() });
-  // The first page is the apps list: ask for it now, not once the list's chunk has loaded.
-  const queries = useQueryClient();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the page the tab opened on
-  useEffect(() => {
-    if (location.pathname === '/' || location.pathname === '/apps')
-      void queries.prefetchQuery(appsQuery(client));
-  }, []);
   const roles = me.data?.roles ?? [];
   const items = [
     { key: '/apps', label: <Link to="/apps">{t('apps')}</Link> },

@@ -1,4 +1,6 @@
-import { type App, type MiniReleaseClient, paginate } from '@minirelease/sdk';
+import { type App, MiniReleaseClient, paginate } from '@minirelease/sdk';
+import type { QueryClient } from '@tanstack/react-query';
+import { TOKEN_KEY } from './session.js';
 
 /**
  * Every app the caller may see, as the apps list shows them. One definition for the list and for the shell,
@@ -16,4 +18,14 @@ export function appsQuery(client: MiniReleaseClient) {
       return all;
     },
   };
+}
+
+/**
+ * A signed-in tab opening on the apps list asks for them before React's first render (which, with antd's
+ * styles, is a good part of the first page's time), so the answer is there when the list's chunk has run.
+ */
+export function prefetchFirstPage(queries: QueryClient): void {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token || (location.pathname !== '/' && location.pathname !== '/apps')) return;
+  void queries.prefetchQuery(appsQuery(new MiniReleaseClient({ baseUrl: location.origin, token })));
 }

@@ -1,7 +1,7 @@
 import { MiniReleaseClient } from '@minirelease/sdk';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 
-const TOKEN_KEY = 'minirelease.token';
+export const TOKEN_KEY = 'minirelease.token';
 
 interface Session {
   token: string | null;

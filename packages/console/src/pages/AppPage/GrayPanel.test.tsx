@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { App, Version } from '@minirelease/sdk';
+import type { Version } from '@minirelease/sdk';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anApp } from '../../testing/app-fixture.js';

@@ -1,6 +1,6 @@
 import { type GrayPlan, isApiError } from '@minirelease/sdk';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Steps, Tag } from 'antd';
+import { Card, Descriptions, Space, Steps } from 'antd';
 import { useRefreshApp } from '../../api/app-queries.js';
 import { useClient } from '../../api/session.js';
 import { ConfirmButton, useConfirmedAction } from '../../components/Confirm.js';
