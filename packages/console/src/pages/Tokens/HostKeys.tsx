@@ -1,10 +1,10 @@
 import type { CreatedHostKey, HostKey } from '@minirelease/sdk';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useClient } from '../../api/session.js';
-import { ConfirmButton } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { RevokeCell } from '../../components/RevokeCell.js';
 import { SecretOnce } from '../../components/SecretOnce.js';
 import { useI18n } from '../../i18n/i18n.js';
 
@@ -64,22 +64,15 @@ export function HostKeys() {
           {
             title: t('revoke'),
             key: 'revoke',
-            render: (_, key) =>
-              key.revokedAt ? (
-                <Tag>{t('revoked')}</Tag>
-              ) : (
-                <ConfirmButton
-                  danger
-                  size="small"
-                  label={t('revoke')}
-                  what={t('confirmRevokeHostKey', { name: key.name })}
-                  onConfirm={async () => {
-                    setRevokeError(null);
-                    await client.revokeHostKey(key.id).catch(setRevokeError);
-                    await queries.invalidateQueries({ queryKey: ['host-keys'] });
-                  }}
-                />
-              ),
+            render: (_, key) => (
+              <RevokeCell
+                revokedAt={key.revokedAt}
+                what={t('confirmRevokeHostKey', { name: key.name })}
+                revoke={() => client.revokeHostKey(key.id)}
+                onError={setRevokeError}
+                refresh={() => queries.invalidateQueries({ queryKey: ['host-keys'] })}
+              />
+            ),
           },
         ]}
       />

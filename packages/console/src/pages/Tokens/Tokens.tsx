@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useClient } from '../../api/session.js';
-import { ConfirmButton } from '../../components/Confirm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { RevokeCell } from '../../components/RevokeCell.js';
 import { SecretOnce } from '../../components/SecretOnce.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { HostKeys } from './HostKeys.js';
@@ -78,24 +78,17 @@ export default function Tokens() {
           {
             title: t('revoke'),
             key: 'revoke',
-            render: (_, tok) =>
-              tok.revokedAt ? (
-                <Tag>{t('revoked')}</Tag>
-              ) : (
-                <ConfirmButton
-                  danger
-                  size="small"
-                  label={t('revoke')}
-                  what={t('confirmRevokeToken', {
-                    who: tok.label ? `${tok.principal} (${tok.label})` : tok.principal,
-                  })}
-                  onConfirm={async () => {
-                    setRevokeError(null);
-                    await client.revokeToken(tok.id).catch(setRevokeError);
-                    await queries.invalidateQueries({ queryKey: ['tokens'] });
-                  }}
-                />
-              ),
+            render: (_, tok) => (
+              <RevokeCell
+                revokedAt={tok.revokedAt}
+                what={t('confirmRevokeToken', {
+                  who: tok.label ? `${tok.principal} (${tok.label})` : tok.principal,
+                })}
+                revoke={() => client.revokeToken(tok.id)}
+                onError={setRevokeError}
+                refresh={() => queries.invalidateQueries({ queryKey: ['tokens'] })}
+              />
+            ),
           },
         ]}
       />
