@@ -17,13 +17,7 @@ async function setUp(
 ) {
   const clock = { now: T0 };
   const s = await startTestServer('sqlite', { now: () => new Date(clock.now), ...options });
-  const steps = publishSteps(s);
-  await steps.create();
-  await steps.upload('1.0.0');
-  await steps.approve('1.0.0');
-  await steps.publish('1.0.0');
-  await steps.upload('1.1.0');
-  await steps.approve('1.1.0');
+  await publishSteps(s).liveAndApproved();
   const hostKey = (await s.call('POST', '/v1/host-keys', { body: { name: 'super-app' } })).json()
     .key as string;
   return { s, clock, hostKey };

@@ -14,13 +14,7 @@ describe.each(TEST_DIALECTS)('an app carries its open gray plan on %s', (dialect
 
   beforeAll(async () => {
     s = await startTestServer(dialect);
-    const steps = publishSteps(s);
-    await steps.create();
-    await steps.upload('1.0.0');
-    await steps.approve('1.0.0');
-    await steps.publish('1.0.0');
-    await steps.upload('1.1.0');
-    await steps.approve('1.1.0');
+    await publishSteps(s).liveAndApproved();
   });
   afterAll(() => s?.close());
 
