@@ -174,7 +174,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(root, 'packages/consol
     async function reject(page: Page, version: string) {
       await page.goto(`${url}/review`);
       // The queue is read after the page shows: walk it once its row is there (a CI run under load walked first).
-      await page.getByRole('link', { name: new RegExp(`${version.replaceAll('.', '\\.')}$`) }).first().waitFor();
+      await page
+        .getByRole('link', { name: new RegExp(`${version.replaceAll('.', '\\.')}$`) })
+        .first()
+        .waitFor();
       await walk(page, ['小程序', '审核台', 'English', '退出', version]);
       await page.locator('body').click({ position: { x: 1, y: 1 } });
       await tabTo(page, new RegExp(`${version.replaceAll('.', '\\.')}$`));
